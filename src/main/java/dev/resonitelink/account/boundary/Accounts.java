@@ -1,0 +1,51 @@
+package dev.resonitelink.account.boundary;
+
+import dev.resonitelink.account.entity.LocalUser;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** Sign-up for the built-in local accounts. */
+@ApplicationScoped
+public class Accounts {
+
+    static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,31}");
+    static final int MIN_PASSWORD = 10;
+    static final int MAX_PASSWORD = 256;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Pbkdf2PasswordHash hash;
+
+    Clock clock = Clock.systemUTC();
+
+    /** Why a sign-up was refused, in words for the form; empty when the account was created. */
+    @Transactional
+    public Optional<String> signUp(String username, String password) {
+        if (username == null || !USERNAME.matcher(username).matches()) {
+            return Optional.of("Choose a user name of 3 to 32 characters: lower-case letters, digits, '.', '_' or '-'.");
+        }
+        if (password == null || password.length() < MIN_PASSWORD || password.length() > MAX_PASSWORD) {
+            return Optional.of("Choose a password of at least " + MIN_PASSWORD + " characters.");
+        }
+        if (em.find(LocalUser.class, username) != null) {
+            return Optional.of("That user name is taken. Choose another one.");
+        }
+        hash.initialize(Map.of(
+                "Pbkdf2PasswordHash.Algorithm", SecuritySetup.HASH_ALGORITHM,
+                "Pbkdf2PasswordHash.Iterations", SecuritySetup.HASH_ITERATIONS,
+                "Pbkdf2PasswordHash.SaltSizeBytes", "32",
+                "Pbkdf2PasswordHash.KeySizeBytes", "32"));
+        em.persist(new LocalUser(username, hash.generate(password.toCharArray()), clock.instant()));
+        return Optional.empty();
+    }
+}

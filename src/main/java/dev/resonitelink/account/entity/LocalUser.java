@@ -1,0 +1,53 @@
+package dev.resonitelink.account.entity;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * A local account of the built-in sign-in. The identity store reads the same tables with plain SQL; the link code
+ * never sees this class, only the container's principal name.
+ */
+@Entity
+@Table(name = "app_user")
+public class LocalUser {
+
+    public static final String USER_GROUP = "user";
+
+    @Id
+    @Column(name = "username", length = 64)
+    private String username;
+
+    @Column(name = "password_hash", nullable = false, length = 512)
+    private String passwordHash;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "app_user_group", joinColumns = @JoinColumn(name = "username"))
+    @Column(name = "group_name", length = 64)
+    private Set<String> groups = new HashSet<>();
+
+    protected LocalUser() {
+    }
+
+    public LocalUser(String username, String passwordHash, Instant createdAt) {
+        this.username = username;
+        this.passwordHash = passwordHash;
+        this.createdAt = createdAt;
+        this.groups.add(USER_GROUP);
+    }
+
+    public String username() {
+        return username;
+    }
+}

@@ -1,0 +1,40 @@
+package dev.resonitelink.link.boundary;
+
+import dev.resonitelink.link.entity.LinkView;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.util.Optional;
+
+/** The link state as JSON, for the UI and for other services. */
+@Path("me/link")
+@Produces(MediaType.APPLICATION_JSON)
+public class LinksResource {
+
+    @Inject
+    AccountLinks links;
+
+    @GET
+    public Response mine(@Context SecurityContext security) {
+        if (security.getUserPrincipal() == null) {
+            return error(Response.Status.UNAUTHORIZED, "not_signed_in", "Sign in first.");
+        }
+        Optional<LinkView> link = links.view(security.getUserPrincipal().getName());
+        return link.map(view -> Response.ok(view).header("Cache-Control", "no-store").build())
+                .orElseGet(() -> error(Response.Status.NOT_FOUND, "not_linked", "No Resonite account is linked."));
+    }
+
+    private static Response error(Response.Status status, String code, String message) {
+        return Response.status(status)
+                .entity(Json.createObjectBuilder().add("error", code).add("message", message).build())
+                .type(MediaType.APPLICATION_JSON)
+                .header("Cache-Control", "no-store")
+                .build();
+    }
+}

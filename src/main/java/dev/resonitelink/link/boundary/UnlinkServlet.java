@@ -1,0 +1,29 @@
+package dev.resonitelink.link.boundary;
+
+import dev.resonitelink.web.CsrfTokens;
+import dev.resonitelink.web.Pages;
+import jakarta.inject.Inject;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/** Removes the signed-in user's link (POST with the CSRF token only). */
+@WebServlet("/link/unlink")
+public class UnlinkServlet extends HttpServlet {
+
+    @Inject
+    AccountLinks links;
+
+    @Override
+    protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
+        if (!CsrfTokens.isValid(req)) {
+            Pages.message(req, resp, 403, "This form has expired", "Open your account page again and retry.");
+            return;
+        }
+        boolean removed = links.unlink(req.getUserPrincipal().getName());
+        resp.sendRedirect(req.getContextPath() + "/account?" + (removed ? "unlinked" : "notLinked"));
+    }
+}

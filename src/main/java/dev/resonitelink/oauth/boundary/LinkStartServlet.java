@@ -1,0 +1,40 @@
+package dev.resonitelink.oauth.boundary;
+
+import dev.resonitelink.oauth.control.AuthorizationRequests;
+import dev.resonitelink.oauth.control.PendingAuthorizations;
+import dev.resonitelink.web.CsrfTokens;
+import dev.resonitelink.web.Pages;
+import jakarta.inject.Inject;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/**
+ * "Link Resonite account" (and "Re-link"): a POST with the CSRF token builds the authorization request, keeps
+ * it as pending in the session, and redirects the browser to Resonite. GET is refused (405), so no link or image
+ * on another site can start a flow.
+ */
+@WebServlet("/oauth/start")
+public class LinkStartServlet extends HttpServlet {
+
+    @Inject
+    AuthorizationRequests requests;
+
+    @Inject
+    PendingAuthorizations pending;
+
+    @Override
+    protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
+        if (!CsrfTokens.isValid(req)) {
+            Pages.message(req, resp, 403, "This form has expired",
+                    "The link button was pressed on a page that is too old. Open your account page and try again.");
+            return;
+        }
+        AuthorizationRequests.Started started = requests.start(req.getUserPrincipal().getName());
+        pending.add(req.getSession(), started.pending());
+        resp.sendRedirect(started.redirect().toString());
+    }
+}

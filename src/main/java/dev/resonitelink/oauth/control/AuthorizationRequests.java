@@ -1,0 +1,56 @@
+package dev.resonitelink.oauth.control;
+
+import com.nimbusds.oauth2.sdk.AuthorizationRequest;
+import com.nimbusds.oauth2.sdk.ResponseType;
+import com.nimbusds.oauth2.sdk.Scope;
+import com.nimbusds.oauth2.sdk.id.ClientID;
+import com.nimbusds.oauth2.sdk.id.State;
+import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
+import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import dev.resonitelink.oauth.entity.PendingAuthorization;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.time.Clock;
+
+/**
+ * Step 1 of the flow: builds the authorization request (RFC 6749 section 4.1.1) with a fresh 256-bit
+ * {@code state} and, unless turned off by configuration, a PKCE S256 challenge (RFC 7636), and returns
+ * the pending request to keep together with the URI to send the browser to.
+ */
+@ApplicationScoped
+public class AuthorizationRequests {
+
+    private ResoniteSettings settings;
+    private Clock clock = Clock.systemUTC();
+
+    AuthorizationRequests() {
+    }
+
+    @Inject
+    public AuthorizationRequests(ResoniteSettings settings) {
+        this.settings = settings;
+    }
+
+    /** A request ready to send: where to redirect the browser, and what to remember until the callback. */
+    public record Started(URI redirect, PendingAuthorization pending) {
+    }
+
+    public Started start(String principal) {
+        State state = new State(32);
+        CodeVerifier verifier = settings.pkce() ? new CodeVerifier() : null;
+        AuthorizationRequest.Builder builder = new AuthorizationRequest.Builder(
+                ResponseType.CODE, new ClientID(settings.clientId()))
+                .endpointURI(settings.authorizeUri())
+                .redirectionURI(settings.redirectUri())
+                .scope(new Scope(settings.scopes().toArray(String[]::new)))
+                .state(state);
+        if (verifier != null) {
+            builder.codeChallenge(verifier, CodeChallengeMethod.S256);
+        }
+        URI redirect = builder.build().toURI();
+        PendingAuthorization pending = new PendingAuthorization(state.getValue(),
+                verifier == null ? null : verifier.getValue(), principal, settings.scopes(), clock.instant());
+        return new Started(redirect, pending);
+    }
+}

@@ -1,0 +1,62 @@
+package dev.resonitelink.oauth.control;
+
+import com.nimbusds.oauth2.sdk.http.HTTPRequest;
+import com.nimbusds.oauth2.sdk.http.HTTPRequestSender;
+import com.nimbusds.oauth2.sdk.http.HTTPResponse;
+import com.nimbusds.oauth2.sdk.token.AccessToken;
+import dev.resonitelink.oauth.entity.LinkFailedException;
+import dev.resonitelink.oauth.entity.LinkFailure;
+import dev.resonitelink.oauth.entity.ResoniteProfile;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.util.Set;
+
+/**
+ * Step 3 of the flow: reads the signed-in Resonite user's profile with the access token as a bearer token
+ * (RFC 6750 section 2.1) and turns it into a {@link ResoniteProfile}.
+ */
+@ApplicationScoped
+public class ProfileFetch {
+
+    private ResoniteSettings settings;
+    private HTTPRequestSender http;
+
+    ProfileFetch() {
+    }
+
+    @Inject
+    public ProfileFetch(ResoniteSettings settings, ProviderHttp http) {
+        this(settings, (HTTPRequestSender) http);
+    }
+
+    ProfileFetch(ResoniteSettings settings, HTTPRequestSender http) {
+        this.settings = settings;
+        this.http = http;
+    }
+
+    public ResoniteProfile fetch(AccessToken token, Set<String> grantedScopes) throws LinkFailedException {
+        HTTPRequest request = new HTTPRequest(HTTPRequest.Method.GET, settings.profileUri());
+        request.setAuthorization(token.toAuthorizationHeader());
+        request.setAccept("application/json");
+        request.setConnectTimeout((int) settings.connectTimeout().toMillis());
+        request.setReadTimeout((int) settings.readTimeout().toMillis());
+        HTTPResponse response;
+        try {
+            response = request.send(http);
+        } catch (IOException e) {
+            throw new LinkFailedException(LinkFailure.PROVIDER_UNAVAILABLE,
+                    "profile endpoint unreachable: " + e.getClass().getSimpleName() + ": " + e.getMessage(), null, e);
+        }
+        if (response.getStatusCode() != 200) {
+            throw new LinkFailedException(LinkFailure.PROFILE_UNAVAILABLE,
+                    "profile endpoint answered HTTP " + response.getStatusCode());
+        }
+        try {
+            return ResoniteProfiles.parse(response.getBody(), grantedScopes, settings.iconBaseUri());
+        } catch (IllegalArgumentException e) {
+            throw new LinkFailedException(LinkFailure.PROFILE_UNAVAILABLE,
+                    "profile endpoint answered an unusable profile: " + e.getMessage(), null, null);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package dev.resonitelink.oauth.entity;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * One authorization request that was sent to Resonite and whose callback has not come back yet.
+ * Lives in the HTTP session (so it replicates with distributable sessions); the code verifier never leaves the server.
+ *
+ * @param state        the one-time {@code state} value sent with the request
+ * @param codeVerifier the PKCE verifier, or null when PKCE is turned off by configuration
+ * @param principal    the local user who started the flow; a callback for another user is refused
+ * @param scopes       the scopes asked for
+ * @param createdAt    when the request was built; it expires after the configured state lifetime
+ */
+public record PendingAuthorization(String state, String codeVerifier, String principal, Set<String> scopes,
+                                   Instant createdAt) implements Serializable {
+
+    public boolean expiredAt(Instant now, java.time.Duration lifetime) {
+        return !now.isBefore(createdAt.plus(lifetime));
+    }
+}

@@ -1,0 +1,50 @@
+package dev.resonitelink.web;
+
+import dev.resonitelink.oauth.control.ResoniteSettings;
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+
+/**
+ * Headers every response carries: a strict Content-Security-Policy (no inline script, no framing), no sniffing,
+ * no referrer (so the callback's code never leaks through a Referer), and no caching of anything but static files.
+ */
+@WebFilter(urlPatterns = "/*", asyncSupported = true)
+public class SecurityHeadersFilter extends HttpFilter {
+
+    @Inject
+    ResoniteSettings settings;
+
+    private String policy;
+
+    @Override
+    public void init() {
+        URI authorize = settings.authorizeUri();
+        String providerOrigin = authorize.getScheme() + "://" + authorize.getRawAuthority();
+        URI icons = URI.create(settings.iconBaseUri());
+        String iconOrigin = icons.getScheme() + "://" + icons.getRawAuthority();
+        // form-action must allow the provider: the link form's POST is answered by a redirect there
+        policy = "default-src 'none'; style-src 'self'; img-src 'self' " + iconOrigin + "; form-action 'self' "
+                + providerOrigin + "; frame-ancestors 'none'; base-uri 'none'";
+    }
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        response.setHeader("Content-Security-Policy", policy);
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("X-Frame-Options", "DENY");
+        response.setHeader("Referrer-Policy", "no-referrer");
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (!path.startsWith("/static/")) {
+            response.setHeader("Cache-Control", "no-store");
+        }
+        chain.doFilter(request, response);
+    }
+}
