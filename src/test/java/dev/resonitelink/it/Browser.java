@@ -1,0 +1,143 @@
+package dev.resonitelink.it;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * A browser as far as the flow cares: a cookie jar, forms, and redirects followed one at a time so each hop can be
+ * asserted.
+ */
+public final class Browser {
+
+    private final CookieManager cookies = new CookieManager();
+    private final HttpClient client = HttpClient.newBuilder()
+            .cookieHandler(cookies)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+
+    /** One response. */
+    public record Page(URI uri, int status, String body, java.net.http.HttpHeaders headers) {
+        public Document document() {
+            return Jsoup.parse(body, uri.toString());
+        }
+
+        public String location() {
+            return headers.firstValue("Location").orElse(null);
+        }
+
+        public URI locationUri() {
+            return uri.resolve(location());
+        }
+
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+
+        /** The fields of the first form matching the selector, as the browser would send them. */
+        public Map<String, String> form(String selector) {
+            Element form = document().selectFirst(selector);
+            if (form == null) {
+                throw new AssertionError("no form " + selector + " on " + uri + ":\n" + body);
+            }
+            Map<String, String> fields = new LinkedHashMap<>();
+            for (Element input : form.select("input[name]")) {
+                if (input.hasAttr("disabled")) {
+                    continue;
+                }
+                if (input.attr("type").equals("checkbox") && !input.hasAttr("checked")) {
+                    continue;
+                }
+                fields.put(input.attr("name"), input.val());
+            }
+            return fields;
+        }
+
+        public URI formAction(String selector) {
+            return uri.resolve(document().selectFirst(selector).attr("action"));
+        }
+
+        public String text(String selector) {
+            Element e = document().selectFirst(selector);
+            return e == null ? null : e.text();
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + uri + (location() != null ? " -> " + location() : "");
+        }
+    }
+
+    public Page get(URI uri) {
+        return send(HttpRequest.newBuilder(uri).GET());
+    }
+
+    public Page get(String uri) {
+        return get(URI.create(uri));
+    }
+
+    public Page post(URI uri, Map<String, String> form) {
+        return postEncoded(uri, encode(form.entrySet().stream().map(e -> Map.entry(e.getKey(), List.of(e.getValue())))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new))));
+    }
+
+    public Page postMulti(URI uri, Map<String, List<String>> form) {
+        return postEncoded(uri, encode(form));
+    }
+
+    public Page postEncoded(URI uri, String body) {
+        return send(HttpRequest.newBuilder(uri)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    public Page follow(Page page) {
+        if (page.location() == null) {
+            throw new AssertionError("not a redirect: " + page + "\n" + page.body());
+        }
+        return get(page.locationUri());
+    }
+
+    public CookieManager cookies() {
+        return cookies;
+    }
+
+    private Page send(HttpRequest.Builder builder) {
+        try {
+            HttpRequest request = builder.timeout(Duration.ofSeconds(30)).build();
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Page(request.uri(), response.statusCode(), response.body(), response.headers());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String encode(Map<String, List<String>> form) {
+        StringBuilder body = new StringBuilder();
+        form.forEach((name, values) -> values.forEach(value -> {
+            if (body.length() > 0) {
+                body.append('&');
+            }
+            body.append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
+                    .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+        }));
+        return body.toString();
+    }
+}

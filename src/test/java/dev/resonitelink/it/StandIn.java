@@ -1,0 +1,43 @@
+package dev.resonitelink.it;
+
+import dev.resonitelink.standin.ResoniteStandIn;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.net.URI;
+import java.util.UUID;
+
+/**
+ * The Resonite stand-in that the deployed WAR is configured to use (see arquillian.xml), one per test JVM, on the
+ * port the build reserved.
+ */
+public final class StandIn {
+
+    public static final String CLIENT_ID = "it-client";
+    public static final String CLIENT_SECRET = "it-secret";
+    public static final String PASSWORD = "resonite-pw";
+
+    private static ResoniteStandIn instance;
+
+    public static synchronized ResoniteStandIn get() {
+        if (instance == null) {
+            try {
+                instance = ResoniteStandIn.start(Integer.getInteger("it.standin.port"));
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+            instance.register(new ResoniteStandIn.Client(CLIENT_ID, CLIENT_SECRET, URI.create(
+                    "http://localhost:" + Integer.getInteger("it.http.port") + "/resonite-link/oauth/callback")));
+            Runtime.getRuntime().addShutdownHook(new Thread(instance::close));
+        }
+        return instance;
+    }
+
+    /** A fresh Resonite account with the full fixture profile, so tests never share one by accident. */
+    public static ResoniteStandIn.User newUser() {
+        JsonObject template = ResoniteStandIn.readProfile("/standin/resonite-profile-full.json");
+        return get().addUser("r" + UUID.randomUUID().toString().substring(0, 12), PASSWORD, template);
+    }
+
+    private StandIn() {
+    }
+}

@@ -1,0 +1,54 @@
+package dev.resonitelink.oauth.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nimbusds.oauth2.sdk.AuthorizationRequest;
+import com.nimbusds.oauth2.sdk.pkce.CodeChallenge;
+import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
+import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import java.net.URI;
+import java.util.Base64;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class AuthorizationRequestsTest {
+
+    @Test
+    void requestCarriesCodeClientExactRedirectScopesStateAndS256Challenge() throws Exception {
+        ResoniteSettings settings = TestSettings.defaults();
+        AuthorizationRequests.Started started = new AuthorizationRequests(settings).start("alice");
+
+        URI uri = started.redirect();
+        assertThat(uri.toString()).startsWith("https://account.resonite.com/connect/authorize?");
+        AuthorizationRequest parsed = AuthorizationRequest.parse(uri);
+        assertThat(parsed.getResponseType().toString()).isEqualTo("code");
+        assertThat(parsed.getClientID().getValue()).isEqualTo("client-1");
+        assertThat(parsed.getRedirectionURI()).isEqualTo(settings.redirectUri());
+        assertThat(parsed.getScope().toStringList()).containsExactlyInAnyOrder("profile", "email", "patreon");
+        assertThat(parsed.getState().getValue()).isEqualTo(started.pending().state());
+        assertThat(parsed.getCodeChallengeMethod()).isEqualTo(CodeChallengeMethod.S256);
+        CodeChallenge expected = CodeChallenge.compute(CodeChallengeMethod.S256,
+                new CodeVerifier(started.pending().codeVerifier()));
+        assertThat(parsed.getCodeChallenge()).isEqualTo(expected);
+        assertThat(uri.toString()).doesNotContain(started.pending().codeVerifier());
+        assertThat(started.pending().principal()).isEqualTo("alice");
+    }
+
+    @Test
+    void stateHasAtLeast128BitsAndIsFreshEachTime() {
+        AuthorizationRequests requests = new AuthorizationRequests(TestSettings.defaults());
+        String first = requests.start("alice").pending().state();
+        String second = requests.start("alice").pending().state();
+        assertThat(first).isNotEqualTo(second);
+        assertThat(Base64.getUrlDecoder().decode(first)).hasSizeGreaterThanOrEqualTo(16);
+    }
+
+    @Test
+    void pkceCanBeTurnedOffOnlyByConfiguration() throws Exception {
+        Map<String, String> values = TestSettings.valid();
+        values.put(ResoniteSettings.KEY_PKCE, "false");
+        AuthorizationRequests.Started started = new AuthorizationRequests(TestSettings.with(values)).start("alice");
+        assertThat(AuthorizationRequest.parse(started.redirect()).getCodeChallenge()).isNull();
+        assertThat(started.pending().codeVerifier()).isNull();
+    }
+}

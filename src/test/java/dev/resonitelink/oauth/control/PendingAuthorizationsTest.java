@@ -1,0 +1,114 @@
+package dev.resonitelink.oauth.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.resonitelink.oauth.entity.PendingAuthorization;
+import jakarta.servlet.http.HttpSession;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class PendingAuthorizationsTest {
+
+    private final Instant start = Instant.parse("2026-11-28T10:00:00Z");
+    private final MutableClock clock = new MutableClock(start);
+    private final PendingAuthorizations pending = new PendingAuthorizations(TestSettings.defaults(), clock);
+
+    private PendingAuthorization request(String state) {
+        return new PendingAuthorization(state, "verifier-" + state, "alice", Set.of("profile"), clock.instant());
+    }
+
+    @Test
+    void aStateCanBeTakenOnlyOnce() {
+        HttpSession session = FakeSession.create();
+        pending.add(session, request("s1"));
+        assertThat(pending.take(session, "s1")).map(PendingAuthorization::codeVerifier).contains("verifier-s1");
+        assertThat(pending.take(session, "s1")).isEmpty();
+    }
+
+    @Test
+    void unknownMissingOrOtherSessionsStatesAreRefused() {
+        HttpSession session = FakeSession.create();
+        HttpSession other = FakeSession.create();
+        pending.add(session, request("s1"));
+        assertThat(pending.take(session, "s2")).isEmpty();
+        assertThat(pending.take(session, null)).isEmpty();
+        assertThat(pending.take(null, "s1")).isEmpty();
+        assertThat(pending.take(other, "s1")).isEmpty();
+        assertThat(pending.take(session, "s1")).isPresent();
+    }
+
+    @Test
+    void parallelTabsEachCompleteOnceInAnyOrder() {
+        HttpSession session = FakeSession.create();
+        pending.add(session, request("tab1"));
+        pending.add(session, request("tab2"));
+        pending.add(session, request("tab3"));
+        assertThat(pending.take(session, "tab2")).isPresent();
+        assertThat(pending.take(session, "tab1")).isPresent();
+        assertThat(pending.take(session, "tab3")).isPresent();
+        assertThat(pending.count(session)).isZero();
+    }
+
+    @Test
+    void aRequestExpiresAfterTheConfiguredLifetime() {
+        HttpSession session = FakeSession.create();
+        pending.add(session, request("s1"));
+        pending.add(session, request("s2"));
+        clock.now = start.plus(Duration.ofMinutes(10)).minusSeconds(1);
+        assertThat(pending.take(session, "s1")).isPresent();
+        clock.now = start.plus(Duration.ofMinutes(10));
+        assertThat(pending.take(session, "s2")).isEmpty();
+    }
+
+    @Test
+    void theMapIsBoundedAndDropsTheOldest() {
+        HttpSession session = FakeSession.create();
+        for (int i = 0; i < 50; i++) {
+            pending.add(session, request("s" + i));
+        }
+        assertThat(pending.count(session)).isEqualTo(5);
+        assertThat(pending.take(session, "s0")).isEmpty();
+        assertThat(pending.take(session, "s49")).isPresent();
+    }
+
+    @Test
+    void theBoundComesFromConfiguration() {
+        Map<String, String> values = TestSettings.valid();
+        values.put(ResoniteSettings.KEY_MAX_PENDING, "2");
+        PendingAuthorizations small = new PendingAuthorizations(TestSettings.with(values), clock);
+        HttpSession session = FakeSession.create();
+        small.add(session, request("a"));
+        small.add(session, request("b"));
+        small.add(session, request("c"));
+        assertThat(small.count(session)).isEqualTo(2);
+        assertThat(small.take(session, "a")).isEmpty();
+    }
+
+    static final class MutableClock extends Clock {
+        Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
