@@ -285,4 +285,23 @@ class LinkFlowIT {
         assertThat(victim.storedLink()).isNull();
         assertThat(attacker.storedLink()).isNull();
     }
+
+    @Test
+    void noCodeTokenStateSecretOrProfileDataReachesTheServerLog() throws Exception {
+        Site site = Site.signedIn(base);
+        Browser.Page back = site.consent(site.startLink(), StandIn.newUser(), "allow", List.of("email", "patreon"));
+        String state = back.locationUri().getQuery().replaceAll(".*state=([^&]*).*", "$1");
+        assertThat(site.browser().follow(back).location()).endsWith("/account?linked");
+        StandIn.get().changeSecret(StandIn.CLIENT_ID, "rotated");
+        try {
+            assertThat(Site.signedIn(base).link(StandIn.newUser()).status()).isEqualTo(502);
+        } finally {
+            StandIn.get().changeSecret(StandIn.CLIENT_ID, StandIn.CLIENT_SECRET);
+        }
+
+        String text = ServerLog.read();
+        assertThat(text).as("the server log is captured").contains("link attempt by local user");
+        assertThat(StandIn.get().everIssued()).isNotEmpty().allSatisfy(secret -> assertThat(text).doesNotContain(secret));
+        assertThat(text).doesNotContain(state, StandIn.CLIENT_SECRET, "code_verifier", "ada@example.org");
+    }
 }

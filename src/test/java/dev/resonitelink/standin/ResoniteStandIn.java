@@ -122,6 +122,7 @@ public final class ResoniteStandIn implements AutoCloseable {
     private final Map<String, IssuedToken> accessTokens = new ConcurrentHashMap<>();
     private final Map<String, IssuedToken> refreshTokens = new ConcurrentHashMap<>();
     private final AtomicInteger tokenRequests = new AtomicInteger();
+    private final Set<String> everIssued = ConcurrentHashMap.newKeySet();
     private volatile Faults faults = new Faults();
     private volatile Duration codeLifetime = Duration.ofSeconds(60);
     private volatile Duration tokenLifetime = Duration.ofHours(1);
@@ -216,6 +217,11 @@ public final class ResoniteStandIn implements AutoCloseable {
 
     public int tokenRequests() {
         return tokenRequests.get();
+    }
+
+    /** Every code, access token and refresh token this stand-in ever issued (to prove none reaches a log). */
+    public Set<String> everIssued() {
+        return Set.copyOf(everIssued);
     }
 
     /** Clears every fault switch and setting a test may have changed; registered clients and users stay. */
@@ -349,6 +355,7 @@ public final class ResoniteStandIn implements AutoCloseable {
     private void issueCode(HttpExchange exchange, Client client, AuthorizationRequest request, User user,
                            Set<String> granted) throws IOException {
         String code = random(32);
+        everIssued.add(code);
         codes.put(code, new IssuedCode(client.id(), request.getRedirectionURI(), Set.copyOf(granted), user.id(),
                 request.getCodeChallenge(), request.getCodeChallengeMethod(), clock.instant().plus(codeLifetime)));
         AuthorizationSuccessResponse response = new AuthorizationSuccessResponse(client.redirectUri(),
@@ -487,11 +494,13 @@ public final class ResoniteStandIn implements AutoCloseable {
     private void sendTokens(HttpExchange exchange, Client client, String userId, Set<String> scopes, String fromCode)
             throws IOException {
         String access = random(32);
+        everIssued.add(access);
         Instant expires = clock.instant().plus(tokenLifetime);
         accessTokens.put(access, new IssuedToken(client.id(), userId, scopes, expires, fromCode));
         RefreshToken refresh = null;
         if (scopes.contains("offline_access")) {
             refresh = new RefreshToken(random(32));
+            everIssued.add(refresh.getValue());
             refreshTokens.put(refresh.getValue(), new IssuedToken(client.id(), userId, scopes, Instant.MAX, fromCode));
         }
         Scope scope = new Scope(scopes.toArray(String[]::new));
