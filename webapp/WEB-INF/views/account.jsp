@@ -13,6 +13,7 @@
             <p>No Resonite account is linked to <strong><c:out value="${principal}"/></strong> yet.</p>
             <form method="post" action="${pageContext.request.contextPath}/oauth/start">
                 <input type="hidden" name="csrf" value="<c:out value='${csrf}'/>">
+                <c:if test="${not empty returnTo}"><input type="hidden" name="returnTo" value="<c:out value='${returnTo}'/>"></c:if>
                 <button type="submit" id="link-button">Link Resonite account</button>
             </form>
         </section>

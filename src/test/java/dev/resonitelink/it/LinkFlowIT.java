@@ -167,44 +167,6 @@ class LinkFlowIT {
     }
 
     @Test
-    void aFailingProfileEndpointEndsOnAClearPageAndStoresNothing() {
-        Site site = Site.signedIn(base);
-        StandIn.get().faults().profileStatus = 500;
-        Browser.Page callback = site.link(StandIn.newUser());
-        assertThat(callback.status()).isEqualTo(502);
-        assertThat(callback.text("#outcome-title")).isEqualTo("Your Resonite profile could not be read");
-        assertThat(site.storedLink()).isNull();
-    }
-
-    @Test
-    void aProfileWithoutIdIsRefused() {
-        Site site = Site.signedIn(base);
-        StandIn.get().faults().profileStatus = 200;
-        StandIn.get().faults().profileBody = "{\"username\":\"nobody\"}";
-        assertThat(site.link(StandIn.newUser()).status()).isEqualTo(502);
-        assertThat(site.storedLink()).isNull();
-    }
-
-    @Test
-    void aTokenEndpointSlowerThanTheReadTimeoutEndsOnAClearPage() {
-        Site site = Site.signedIn(base);
-        StandIn.get().faults().tokenDelay = java.time.Duration.ofSeconds(5);
-        Browser.Page callback = site.link(StandIn.newUser());
-        assertThat(callback.status()).isEqualTo(503);
-        assertThat(callback.text("#outcome-title")).isEqualTo("Resonite could not be reached");
-        assertThat(site.storedLink()).isNull();
-    }
-
-    @Test
-    void aMalformedTokenResponseEndsOnAClearPage() {
-        Site site = Site.signedIn(base);
-        StandIn.get().faults().tokenStatus = 200;
-        StandIn.get().faults().tokenBody = "{\"access_token\": \"abc\", ";
-        assertThat(site.link(StandIn.newUser()).status()).isEqualTo(503);
-        assertThat(site.storedLink()).isNull();
-    }
-
-    @Test
     void theSameResoniteAccountCannotBeLinkedByASecondUser() {
         ResoniteStandIn.User shared = StandIn.newUser();
         Site first = Site.signedIn(base);

@@ -111,7 +111,7 @@ public final class ResoniteStandIn implements AutoCloseable {
         public volatile String issuerOverride;
     }
 
-    private final HttpServer server;
+    private volatile HttpServer server;
     private final ExecutorService executor;
     private final Issuer issuer;
     private final Map<String, Client> clients = new ConcurrentHashMap<>();
@@ -132,15 +132,39 @@ public final class ResoniteStandIn implements AutoCloseable {
     private final Clock clock = Clock.systemUTC();
 
     private ResoniteStandIn(int port) throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
         executor = Executors.newFixedThreadPool(16);
-        server.setExecutor(executor);
+        server = bind(port);
         issuer = new Issuer("http://localhost:" + server.getAddress().getPort());
-        server.createContext("/connect/authorize", this::authorize);
-        server.createContext("/connect/token", this::token);
-        server.createContext("/api/user/profile", this::profile);
-        server.createContext("/api/user/profiles", this::profile);
-        server.createContext("/", exchange -> send(exchange, 404, "text/plain", "not found"));
+    }
+
+    private HttpServer bind(int port) throws IOException {
+        HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
+        http.setExecutor(executor);
+        http.createContext("/connect/authorize", this::authorize);
+        http.createContext("/connect/token", this::token);
+        http.createContext("/api/user/profile", this::profile);
+        http.createContext("/api/user/profiles", this::profile);
+        http.createContext("/", exchange -> send(exchange, 404, "text/plain", "not found"));
+        return http;
+    }
+
+    /**
+     * Stops listening, as a crashed or unreachable server would (connections are refused), runs the action, and
+     * listens again on the same port, with every code and token it had.
+     */
+    public <T> T whileDown(java.util.function.Supplier<T> action) {
+        int port = server.getAddress().getPort();
+        server.stop(0);
+        try {
+            return action.get();
+        } finally {
+            try {
+                server = bind(port);
+                server.start();
+            } catch (IOException e) {
+                throw new IllegalStateException("could not listen again on " + port, e);
+            }
+        }
     }
 
     /** Starts a stand-in on 127.0.0.1; port 0 picks a free one. */

@@ -1,6 +1,7 @@
 package dev.resonitelink.account.boundary;
 
 import dev.resonitelink.link.boundary.AccountLinks;
+import dev.resonitelink.oauth.control.ReturnTargets;
 import dev.resonitelink.web.Pages;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;
@@ -25,6 +26,7 @@ public class AccountServlet extends HttpServlet {
         }
         req.setAttribute("principal", req.getUserPrincipal().getName());
         req.setAttribute("link", links.view(req.getUserPrincipal().getName()).orElse(null));
+        ReturnTargets.safe(req.getParameter("returnTo")).ifPresent(target -> req.setAttribute("returnTo", target));
         Pages.render(req, resp, "account", 200);
     }
 }

@@ -2,6 +2,7 @@ package dev.resonitelink.oauth.boundary;
 
 import dev.resonitelink.oauth.control.AuthorizationRequests;
 import dev.resonitelink.oauth.control.PendingAuthorizations;
+import dev.resonitelink.oauth.control.ReturnTargets;
 import dev.resonitelink.web.CsrfTokens;
 import dev.resonitelink.web.Pages;
 import jakarta.inject.Inject;
@@ -15,7 +16,7 @@ import java.io.IOException;
 /**
  * "Link Resonite account" (and "Re-link"): a POST with the CSRF token builds the authorization request, keeps
  * it as pending in the session, and redirects the browser to Resonite. GET is refused (405), so no link or image
- * on another site can start a flow.
+ * on another site can start a flow. An optional {@code returnTo} names the page of this site to go to afterwards.
  */
 @WebServlet("/oauth/start")
 public class LinkStartServlet extends HttpServlet {
@@ -33,7 +34,14 @@ public class LinkStartServlet extends HttpServlet {
                     "The link button was pressed on a page that is too old. Open your account page and try again.");
             return;
         }
-        AuthorizationRequests.Started started = requests.start(req.getUserPrincipal().getName());
+        String returnTo = req.getParameter("returnTo");
+        if (returnTo != null && !returnTo.isEmpty() && ReturnTargets.safe(returnTo).isEmpty()) {
+            Pages.message(req, resp, 400, "That return address is not allowed",
+                    "After linking you can only be sent to a page of this site. Open your account page and try again.");
+            return;
+        }
+        AuthorizationRequests.Started started = requests.start(req.getUserPrincipal().getName(),
+                returnTo == null || returnTo.isEmpty() ? null : returnTo);
         pending.add(req.getSession(), started.pending());
         resp.sendRedirect(started.redirect().toString());
     }

@@ -5,9 +5,9 @@ import com.nimbusds.oauth2.sdk.AuthorizationErrorResponse;
 import com.nimbusds.oauth2.sdk.AuthorizationResponse;
 import com.nimbusds.oauth2.sdk.OAuth2Error;
 import com.nimbusds.oauth2.sdk.ParseException;
-import com.nimbusds.oauth2.sdk.id.Issuer;
 import dev.resonitelink.link.boundary.AccountLinks;
 import dev.resonitelink.oauth.control.CodeRedemption;
+import dev.resonitelink.oauth.control.IssuerVerification;
 import dev.resonitelink.oauth.control.PendingAuthorizations;
 import dev.resonitelink.oauth.control.ProfileFetch;
 import dev.resonitelink.oauth.control.ResoniteSettings;
@@ -71,7 +71,9 @@ public class OAuthCallbackServlet extends HttpServlet {
             CodeRedemption.Grant grant = codeRedemption.redeem(code.getValue(), request.codeVerifier(), request.scopes());
             ResoniteProfile profile = profileFetch.fetch(grant.accessToken(), grant.grantedScopes());
             AccountLinks.Outcome outcome = links.link(principal, profile);
-            resp.sendRedirect(req.getContextPath() + "/account?" + outcome.name().toLowerCase());
+            resp.sendRedirect(req.getContextPath() + (request.returnTo() != null
+                    ? request.returnTo()
+                    : "/account?" + outcome.name().toLowerCase()));
         } catch (LinkFailedException e) {
             String errorId = errorId();
             Level level = e.failure() == LinkFailure.DECLINED ? Level.INFO : Level.WARNING;
@@ -118,7 +120,7 @@ public class OAuthCallbackServlet extends HttpServlet {
         } catch (ParseException e) {
             throw new LinkFailedException(LinkFailure.MALFORMED_RESPONSE, "unparseable callback: " + e.getMessage());
         }
-        checkIssuer(response.getIssuer());
+        IssuerVerification.verify(response.getIssuer(), settings);
         if (!response.indicatesSuccess()) {
             AuthorizationErrorResponse error = response.toErrorResponse();
             String errorCode = error.getErrorObject().getCode();
@@ -133,23 +135,6 @@ public class OAuthCallbackServlet extends HttpServlet {
             throw new LinkFailedException(LinkFailure.MALFORMED_RESPONSE, "callback without code");
         }
         return code;
-    }
-
-    /** RFC 9207: an {@code iss} that is sent must name our authorization server; required only if configured. */
-    private void checkIssuer(Issuer issuer) throws LinkFailedException {
-        if (issuer == null) {
-            if (settings.requireIssuer()) {
-                throw new LinkFailedException(LinkFailure.ISSUER_MISMATCH, "callback without iss, which is required");
-            }
-            return;
-        }
-        if (!withoutTrailingSlash(issuer.getValue()).equals(withoutTrailingSlash(settings.issuer()))) {
-            throw new LinkFailedException(LinkFailure.ISSUER_MISMATCH, "callback iss does not match the configured issuer");
-        }
-    }
-
-    private static String withoutTrailingSlash(String value) {
-        return value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
     }
 
     private static String errorId() {

@@ -36,7 +36,10 @@ public class AuthorizationRequests {
     public record Started(URI redirect, PendingAuthorization pending) {
     }
 
-    public Started start(String principal) {
+    /**
+     * @param returnTo where to go after linking; must already have passed {@link ReturnTargets#safe}, or be null
+     */
+    public Started start(String principal, String returnTo) {
         State state = new State(32);
         CodeVerifier verifier = settings.pkce() ? new CodeVerifier() : null;
         AuthorizationRequest.Builder builder = new AuthorizationRequest.Builder(
@@ -50,7 +53,7 @@ public class AuthorizationRequests {
         }
         URI redirect = builder.build().toURI();
         PendingAuthorization pending = new PendingAuthorization(state.getValue(),
-                verifier == null ? null : verifier.getValue(), principal, settings.scopes(), clock.instant());
+                verifier == null ? null : verifier.getValue(), principal, settings.scopes(), clock.instant(), returnTo);
         return new Started(redirect, pending);
     }
 }

@@ -70,17 +70,18 @@ public class CodeRedemption {
         HTTPResponse httpResponse;
         try {
             httpResponse = request.send(http);
+        } catch (ProviderHttp.ResponseTooLargeException e) {
+            throw new LinkFailedException(LinkFailure.PROVIDER_FAILED, "token endpoint: " + e.getMessage(), null, null);
         } catch (IOException e) {
             throw new LinkFailedException(LinkFailure.PROVIDER_UNAVAILABLE,
-                    "token endpoint unreachable: " + e.getClass().getSimpleName() + ": " + e.getMessage(), null, e);
+                    "token endpoint unreachable: " + e.getClass().getSimpleName() + ": " + e.getMessage(), null, null);
         }
         TokenResponse response;
         try {
             response = TokenResponse.parse(httpResponse);
         } catch (ParseException e) {
-            throw new LinkFailedException(LinkFailure.PROVIDER_UNAVAILABLE,
-                    "token endpoint answered HTTP " + httpResponse.getStatusCode() + " with an unreadable body: "
-                            + e.getMessage(), null, e);
+            throw new LinkFailedException(LinkFailure.PROVIDER_FAILED,
+                    "token endpoint answered HTTP " + httpResponse.getStatusCode() + " with an unusable body", null, null);
         }
         if (!response.indicatesSuccess()) {
             ErrorObject error = response.toErrorResponse().getErrorObject();
@@ -90,7 +91,7 @@ public class CodeRedemption {
                     ? LinkFailure.CLIENT_REJECTED
                     : OAuth2Error.INVALID_GRANT.getCode().equals(code0)
                     ? LinkFailure.CODE_REJECTED
-                    : LinkFailure.PROVIDER_UNAVAILABLE;
+                    : LinkFailure.PROVIDER_FAILED;
             throw new LinkFailedException(failure, "token endpoint answered HTTP " + httpResponse.getStatusCode()
                     + " error=" + code0, code0, null);
         }

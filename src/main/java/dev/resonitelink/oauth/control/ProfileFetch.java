@@ -44,9 +44,11 @@ public class ProfileFetch {
         HTTPResponse response;
         try {
             response = request.send(http);
+        } catch (ProviderHttp.ResponseTooLargeException e) {
+            throw new LinkFailedException(LinkFailure.PROFILE_UNAVAILABLE, "profile endpoint: " + e.getMessage(), null, null);
         } catch (IOException e) {
             throw new LinkFailedException(LinkFailure.PROVIDER_UNAVAILABLE,
-                    "profile endpoint unreachable: " + e.getClass().getSimpleName() + ": " + e.getMessage(), null, e);
+                    "profile endpoint unreachable: " + e.getClass().getSimpleName() + ": " + e.getMessage(), null, null);
         }
         if (response.getStatusCode() != 200) {
             throw new LinkFailedException(LinkFailure.PROFILE_UNAVAILABLE,

@@ -71,11 +71,18 @@ public class ProviderHttp implements HTTPRequestSender {
         try (InputStream in = response.body()) {
             byte[] bytes = in.readNBytes(settings.maxResponseBytes() + 1);
             if (bytes.length > settings.maxResponseBytes()) {
-                throw new IOException("response from " + request.getURI().getHost() + " is larger than "
-                        + settings.maxResponseBytes() + " bytes");
+                throw new ResponseTooLargeException("response from " + request.getURI().getHost()
+                        + " is larger than " + settings.maxResponseBytes() + " bytes");
             }
             result.setBody(new String(bytes, StandardCharsets.UTF_8));
         }
         return result;
+    }
+
+    /** The provider sent more than {@link ResoniteSettings#maxResponseBytes()}: a broken or hostile answer, not an outage. */
+    public static class ResponseTooLargeException extends IOException {
+        ResponseTooLargeException(String message) {
+            super(message);
+        }
     }
 }

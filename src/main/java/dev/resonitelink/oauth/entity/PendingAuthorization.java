@@ -13,9 +13,10 @@ import java.util.Set;
  * @param principal    the local user who started the flow; a callback for another user is refused
  * @param scopes       the scopes asked for
  * @param createdAt    when the request was built; it expires after the configured state lifetime
+ * @param returnTo     an application-relative path to go to after linking (already checked), or null
  */
 public record PendingAuthorization(String state, String codeVerifier, String principal, Set<String> scopes,
-                                   Instant createdAt) implements Serializable {
+                                   Instant createdAt, String returnTo) implements Serializable {
 
     public boolean expiredAt(Instant now, java.time.Duration lifetime) {
         return !now.isBefore(createdAt.plus(lifetime));

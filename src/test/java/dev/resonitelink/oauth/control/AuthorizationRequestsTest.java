@@ -16,7 +16,7 @@ class AuthorizationRequestsTest {
     @Test
     void requestCarriesCodeClientExactRedirectScopesStateAndS256Challenge() throws Exception {
         ResoniteSettings settings = TestSettings.defaults();
-        AuthorizationRequests.Started started = new AuthorizationRequests(settings).start("alice");
+        AuthorizationRequests.Started started = new AuthorizationRequests(settings).start("alice", null);
 
         URI uri = started.redirect();
         assertThat(uri.toString()).startsWith("https://account.resonite.com/connect/authorize?");
@@ -37,8 +37,8 @@ class AuthorizationRequestsTest {
     @Test
     void stateHasAtLeast128BitsAndIsFreshEachTime() {
         AuthorizationRequests requests = new AuthorizationRequests(TestSettings.defaults());
-        String first = requests.start("alice").pending().state();
-        String second = requests.start("alice").pending().state();
+        String first = requests.start("alice", null).pending().state();
+        String second = requests.start("alice", null).pending().state();
         assertThat(first).isNotEqualTo(second);
         assertThat(Base64.getUrlDecoder().decode(first)).hasSizeGreaterThanOrEqualTo(16);
     }
@@ -47,7 +47,7 @@ class AuthorizationRequestsTest {
     void pkceCanBeTurnedOffOnlyByConfiguration() throws Exception {
         Map<String, String> values = TestSettings.valid();
         values.put(ResoniteSettings.KEY_PKCE, "false");
-        AuthorizationRequests.Started started = new AuthorizationRequests(TestSettings.with(values)).start("alice");
+        AuthorizationRequests.Started started = new AuthorizationRequests(TestSettings.with(values)).start("alice", null);
         assertThat(AuthorizationRequest.parse(started.redirect()).getCodeChallenge()).isNull();
         assertThat(started.pending().codeVerifier()).isNull();
     }

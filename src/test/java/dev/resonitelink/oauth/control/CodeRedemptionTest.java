@@ -71,9 +71,10 @@ class CodeRedemptionTest {
     void providerAnswersMapToClearFailures() {
         assertFailure(401, "{\"error\":\"invalid_client\"}", LinkFailure.CLIENT_REJECTED);
         assertFailure(400, "{\"error\":\"invalid_grant\"}", LinkFailure.CODE_REJECTED);
-        assertFailure(500, "<html>oops</html>", LinkFailure.PROVIDER_UNAVAILABLE);
-        assertFailure(200, "{\"token_type\":\"Bearer\"}", LinkFailure.PROVIDER_UNAVAILABLE);
-        assertFailure(200, "{\"access_token\":", LinkFailure.PROVIDER_UNAVAILABLE);
+        assertFailure(400, "{\"error\":\"invalid_request\"}", LinkFailure.PROVIDER_FAILED);
+        assertFailure(500, "<html>oops</html>", LinkFailure.PROVIDER_FAILED);
+        assertFailure(200, "{\"token_type\":\"Bearer\"}", LinkFailure.PROVIDER_FAILED);
+        assertFailure(200, "{\"access_token\":", LinkFailure.PROVIDER_FAILED);
     }
 
     @Test

@@ -1,0 +1,133 @@
+package dev.resonitelink.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.resonitelink.standin.ResoniteStandIn;
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Every way Resonite's token and profile endpoints can fail. Each case starts from a linked user who re-links
+ * while the fault is on: the user must land on a clear page with an error id, the cause must be logged once under
+ * that id, and the stored link must be exactly as it was.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ProviderFaultsIT {
+
+    private static final String TOO_LARGE = "{\"access_token\":\"" + "x".repeat(2 * 1024 * 1024) + "\",\"token_type\":\"Bearer\"}";
+    private static final String PROFILE_TOO_LARGE = "{\"id\":\"U-big\",\"username\":\"big\",\"pad\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}";
+
+    @Deployment(testable = false)
+    static WebArchive app() {
+        return Deployments.productionWar();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    @AfterEach
+    void resetStandIn() {
+        StandIn.get().reset();
+    }
+
+    record Fault(String name, Consumer<ResoniteStandIn.Faults> setup, int status, String title) {
+    }
+
+    static Stream<Fault> faults() {
+        String failed = "Resonite could not complete the link";
+        String profile = "Your Resonite profile could not be read";
+        String unreachable = "Resonite could not be reached";
+        return Stream.of(
+                new Fault("token 400 invalid_request", f -> token(f, 400, "{\"error\":\"invalid_request\"}"), 502, failed),
+                new Fault("token 401 invalid_client", f -> token(f, 401, "{\"error\":\"invalid_client\"}"), 502,
+                        "This site's connection to Resonite is misconfigured"),
+                new Fault("token 500 html", f -> { token(f, 500, "<html>down</html>"); f.tokenContentType = "text/html"; }, 502, failed),
+                new Fault("token non-JSON 200", f -> token(f, 200, "this is not json"), 502, failed),
+                new Fault("token truncated", f -> token(f, 200, "{\"access_token\":\"abc\",\"token_"), 502, failed),
+                new Fault("token without access_token", f -> token(f, 200, "{\"token_type\":\"Bearer\",\"expires_in\":3600}"), 502, failed),
+                new Fault("token larger than the limit", f -> token(f, 200, TOO_LARGE), 502, failed),
+                new Fault("token slower than the read timeout", f -> f.tokenDelay = Duration.ofSeconds(5), 503, unreachable),
+                new Fault("profile 401", f -> profile(f, 401, "{\"error\":\"invalid_token\"}"), 502, profile),
+                new Fault("profile 500", f -> profile(f, 500, "oops"), 502, profile),
+                new Fault("profile non-JSON", f -> profile(f, 200, "<html>"), 502, profile),
+                new Fault("profile truncated", f -> profile(f, 200, "{\"id\":\"U-x\",\"user"), 502, profile),
+                new Fault("profile without id", f -> profile(f, 200, "{\"username\":\"nobody\"}"), 502, profile),
+                new Fault("profile larger than the limit", f -> profile(f, 200, PROFILE_TOO_LARGE), 502, profile),
+                new Fault("profile slower than the read timeout", f -> f.profileDelay = Duration.ofSeconds(5), 503, unreachable));
+    }
+
+    private static void token(ResoniteStandIn.Faults f, int status, String body) {
+        f.tokenStatus = status;
+        f.tokenBody = body;
+    }
+
+    private static void profile(ResoniteStandIn.Faults f, int status, String body) {
+        f.profileStatus = status;
+        f.profileBody = body;
+    }
+
+    @TestFactory
+    Stream<DynamicTest> eachFaultEndsOnAClearPageAndLeavesTheLinkAsItWas() {
+        return faults().map(fault -> DynamicTest.dynamicTest(fault.name(), () -> {
+            StandIn.get().reset();
+            Site site = linkedSite();
+            JsonObject before = site.storedLink();
+            Browser.Page back = site.consent(site.startLink(), user(site), "allow", List.of("email", "patreon"));
+            fault.setup().accept(StandIn.get().faults());
+            Browser.Page page = site.browser().follow(back);
+            StandIn.get().reset();
+            assertFailurePage(page, fault.status(), fault.title());
+            assertThat(site.storedLink()).isEqualTo(before);
+        }));
+    }
+
+    @Test
+    void aRefusedConnectionEndsOnAClearPageAndLeavesTheLinkAsItWas() throws Exception {
+        Site site = linkedSite();
+        JsonObject before = site.storedLink();
+        Browser.Page back = site.consent(site.startLink(), user(site), "allow", List.of("email"));
+        Browser.Page page = StandIn.get().whileDown(() -> site.browser().follow(back));
+        assertFailurePage(page, 503, "Resonite could not be reached");
+        assertThat(site.storedLink()).isEqualTo(before);
+    }
+
+    private final java.util.Map<Site, ResoniteStandIn.User> users = new java.util.HashMap<>();
+
+    private Site linkedSite() {
+        Site site = Site.signedIn(base);
+        ResoniteStandIn.User user = StandIn.newUser();
+        users.put(site, user);
+        Browser.Page linked = site.browser().follow(site.consent(site.startLink(), user, "allow", List.of()));
+        assertThat(linked.location()).endsWith("/account?linked");
+        return site;
+    }
+
+    private ResoniteStandIn.User user(Site site) {
+        return users.get(site);
+    }
+
+    private static void assertFailurePage(Browser.Page page, int status, String title) throws Exception {
+        assertThat(page.status()).as(page.body()).isEqualTo(status);
+        assertThat(page.text("#outcome-title")).isEqualTo(title);
+        String errorId = page.text("#error-id");
+        assertThat(errorId).matches("[A-Z0-9]{10}");
+        assertThat(page.body()).doesNotContain("Exception", "at dev.resonitelink");
+        String log = ServerLog.read();
+        assertThat(log.split(errorId, -1)).as("the cause is logged once under the error id").hasSize(2);
+    }
+}
