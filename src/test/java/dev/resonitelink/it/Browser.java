@@ -27,6 +27,7 @@ public final class Browser {
     private final HttpClient client = HttpClient.newBuilder()
             .cookieHandler(cookies)
             .followRedirects(HttpClient.Redirect.NEVER)
+            .version(HttpClient.Version.HTTP_1_1) // as a browser speaks to plain http (no h2c upgrade)
             .connectTimeout(Duration.ofSeconds(5))
             .build();
 
