@@ -24,6 +24,7 @@ import org.jsoup.nodes.Element;
 public final class Browser {
 
     private final CookieManager cookies = new CookieManager();
+    private final StringBuilder transcript = new StringBuilder();
     private final HttpClient client = HttpClient.newBuilder()
             .cookieHandler(cookies)
             .followRedirects(HttpClient.Redirect.NEVER)
@@ -113,6 +114,11 @@ public final class Browser {
         return get(page.locationUri());
     }
 
+    /** Everything this browser sent and received: URLs, headers and bodies. */
+    public String transcript() {
+        return transcript.toString();
+    }
+
     public CookieManager cookies() {
         return cookies;
     }
@@ -121,6 +127,9 @@ public final class Browser {
         try {
             HttpRequest request = builder.timeout(Duration.ofSeconds(30)).build();
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            transcript.append(request.method()).append(' ').append(request.uri()).append('\n')
+                    .append(response.statusCode()).append(' ').append(response.headers().map()).append('\n')
+                    .append(response.body()).append('\n');
             return new Page(request.uri(), response.statusCode(), response.body(), response.headers());
         } catch (IOException e) {
             throw new IllegalStateException(e);

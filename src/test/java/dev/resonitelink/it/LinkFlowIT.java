@@ -62,6 +62,14 @@ class LinkFlowIT {
         Browser.Page account = site.browser().follow(callback);
         assertThat(account.text("#resonite-username")).isEqualTo(user.login());
         assertThat(account.text("#resonite-id")).isEqualTo(user.id());
+
+        String authorizeQuery = authorize.getQuery();
+        String code = callback.uri().getQuery().replaceAll(".*code=([^&]*).*", "$1");
+        String seenByBrowser = site.browser().transcript();
+        assertThat(StandIn.get().everIssued()).filteredOn(secret -> !secret.equals(code))
+                .as("the PKCE verifier and the tokens never reach the browser")
+                .allSatisfy(secret -> assertThat(seenByBrowser).doesNotContain(secret));
+        assertThat(authorizeQuery).doesNotContain("code_verifier");
     }
 
     @Test

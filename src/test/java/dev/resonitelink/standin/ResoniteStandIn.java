@@ -243,7 +243,10 @@ public final class ResoniteStandIn implements AutoCloseable {
         return tokenRequests.get();
     }
 
-    /** Every code, access token and refresh token this stand-in ever issued (to prove none reaches a log). */
+    /**
+     * Every code, access token and refresh token this stand-in ever issued, and every PKCE verifier it received
+     * (to prove none reaches a log or a browser).
+     */
     public Set<String> everIssued() {
         return Set.copyOf(everIssued);
     }
@@ -483,6 +486,9 @@ public final class ResoniteStandIn implements AutoCloseable {
             return;
         }
         usedCodes.add(value);
+        if (grant.getCodeVerifier() != null) {
+            everIssued.add(grant.getCodeVerifier().getValue()); // not issued by us, but just as secret
+        }
         boolean valid = code.clientId().equals(client.id())
                 && clock.instant().isBefore(code.expires())
                 && (code.redirectUri() == null || code.redirectUri().equals(grant.getRedirectionURI()))
