@@ -7,6 +7,7 @@
 <c:if test="${param.refreshed != null}"><p class="notice" role="status">Your Resonite link was refreshed.</p></c:if>
 <c:if test="${param.replaced != null}"><p class="notice" role="status">Your account is now linked to a different Resonite account.</p></c:if>
 <c:if test="${param.unlinked != null}"><p class="notice" role="status">Your Resonite account was unlinked.</p></c:if>
+<c:if test="${param.notLinked != null}"><p class="notice" role="status">There was no link to remove.</p></c:if>
 <c:choose>
     <c:when test="${empty link}">
         <section class="card" id="link-state" data-linked="false">
@@ -31,8 +32,8 @@
                 </div>
             </div>
             <dl>
-                <dt>Linked</dt><dd><c:out value="${link.linkedAt()}"/></dd>
-                <dt>Last refreshed</dt><dd><c:out value="${link.refreshedAt()}"/></dd>
+                <dt>Linked</dt><dd id="linked-at"><c:out value="${link.linkedAtText()}"/></dd>
+                <dt>Last refreshed</dt><dd><c:out value="${link.refreshedAtText()}"/></dd>
                 <dt>Granted scopes</dt><dd id="scopes"><c:forEach items="${link.scopes()}" var="s" varStatus="st"><c:out value="${s}"/><c:if test="${!st.last}">, </c:if></c:forEach></dd>
                 <c:if test="${not empty link.email()}"><dt>E-mail</dt><dd><c:out value="${link.email()}"/></dd></c:if>
                 <c:if test="${link.patreonActiveSupporter() != null}"><dt>Patreon supporter</dt><dd>${link.patreonActiveSupporter() ? 'active' : 'not active'}</dd></c:if>
@@ -42,10 +43,7 @@
                     <input type="hidden" name="csrf" value="<c:out value='${csrf}'/>">
                     <button type="submit" id="relink-button">Re-link (refresh profile)</button>
                 </form>
-                <form method="post" action="${pageContext.request.contextPath}/link/unlink">
-                    <input type="hidden" name="csrf" value="<c:out value='${csrf}'/>">
-                    <button type="submit" class="danger" id="unlink-button">Unlink</button>
-                </form>
+                <a class="button danger" id="unlink-button" href="${pageContext.request.contextPath}/link/unlink">Unlink…</a>
             </div>
         </section>
     </c:otherwise>

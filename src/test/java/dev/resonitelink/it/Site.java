@@ -69,6 +69,21 @@ public final class Site {
         this.username = name;
     }
 
+    /** Signs up unless the name is taken; returns whether the account was created now. */
+    public boolean signUpIfFree(String name) {
+        Map<String, String> fields = browser.get(at("signup")).form("form[action$=/signup]");
+        fields.put("username", name);
+        fields.put("password", PASSWORD);
+        Browser.Page answer = browser.post(at("signup"), fields);
+        this.username = name;
+        return answer.status() == 302;
+    }
+
+    /** Uses an existing account (with the tests' password) for the next sign-in. */
+    public void useAccount(String name) {
+        this.username = name;
+    }
+
     public void signIn() {
         Browser.Page form = browser.get(at("login"));
         Map<String, String> fields = form.form("form[action$=/login]");

@@ -46,6 +46,8 @@ public final class Demo {
         env.put("RESONITE_REDIRECT_URI", redirect.toString());
         env.put("RESONITE_BASE_URI", standIn.baseUri().toString());
         env.put("RESONITE_SCOPES", "profile email patreon");
+        env.put("RESONITE_ICON_BASE_URI", standIn.baseUri() + "assets/");
+        env.put("RESONITE_LINK_ORGANIZERS", "organizer");
         Process payara = builder.start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             payara.destroy();
@@ -68,7 +70,8 @@ public final class Demo {
                  1. Open %s, sign up, sign in.
                  2. Press "Link Resonite account".
                  3. On the stand-in's page sign in as  ada / resonite  (or minimal / resonite), Allow.
-                 You are back on your account page, linked. Ctrl-C stops everything.
+                 You are back on your account page, linked.
+                 Sign up as "organizer" to see the registrants list. Ctrl-C stops everything.
                 ================================================================================
                 """.formatted(app, standIn.baseUri(), app));
         System.exit(payara.waitFor());

@@ -144,6 +144,7 @@ public final class ResoniteStandIn implements AutoCloseable {
         http.createContext("/connect/token", this::token);
         http.createContext("/api/user/profile", this::profile);
         http.createContext("/api/user/profiles", this::profile);
+        http.createContext("/assets/", this::asset);
         http.createContext("/", exchange -> send(exchange, 404, "text/plain", "not found"));
         return http;
     }
@@ -594,6 +595,37 @@ public final class ResoniteStandIn implements AutoCloseable {
             }
         }
         return out.build();
+    }
+
+    // ---- assets (what assets.resonite.com serves for resdb:/// icons) ----------------------------------------
+
+    /** A generated avatar for any hex hash; 404 for hashes starting with "dead" (to exercise the fallback). */
+    private void asset(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String hash = exchange.getRequestURI().getPath().substring("/assets/".length());
+            if (!hash.matches("[0-9a-fA-F]{1,128}") || hash.startsWith("dead")) {
+                send(exchange, 404, "text/plain", "no such asset");
+                return;
+            }
+            java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(128, 128,
+                    java.awt.image.BufferedImage.TYPE_INT_RGB);
+            java.awt.Graphics2D g = image.createGraphics();
+            int seed = hash.hashCode();
+            g.setColor(new java.awt.Color(60 + (seed & 0x7f), 60 + ((seed >> 8) & 0x7f), 120 + ((seed >> 16) & 0x7f)));
+            g.fillRect(0, 0, 128, 128);
+            g.setColor(java.awt.Color.WHITE);
+            g.fillOval(34, 18, 60, 60);
+            g.fillOval(14, 84, 100, 90);
+            g.dispose();
+            java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+            javax.imageio.ImageIO.write(image, "png", png);
+            exchange.getResponseHeaders().add("Content-Type", "image/png");
+            exchange.getResponseHeaders().add("Cache-Control", "public, max-age=86400");
+            exchange.sendResponseHeaders(200, png.size());
+            try (OutputStream out = exchange.getResponseBody()) {
+                png.writeTo(out);
+            }
+        }
     }
 
     // ---- plumbing ---------------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.HashSet;
@@ -18,9 +19,21 @@ import java.util.Set;
  */
 @Entity
 @Table(name = "app_user")
+@NamedQuery(name = LocalUser.COUNT_MATCHING, query = "select count(u) from LocalUser u where " + LocalUser.MATCHES)
+@NamedQuery(name = LocalUser.MATCHING, query = "select u from LocalUser u where " + LocalUser.MATCHES
+        + " order by u.username")
 public class LocalUser {
 
     public static final String USER_GROUP = "user";
+    public static final String MATCHING = "LocalUser.matching";
+    public static final String COUNT_MATCHING = "LocalUser.countMatching";
+    /**
+     * Users whose local name, linked Resonite username or Resonite id contains {@code :pattern} (a lower-case LIKE
+     * pattern), optionally only linked ones.
+     */
+    static final String MATCHES = "(lower(u.username) like :pattern escape '\\' or u.username in (select l.principal"
+            + " from AccountLink l where lower(l.username) like :pattern escape '\\' or lower(l.resoniteId) like :pattern"
+            + " escape '\\')) and (:linkedOnly = false or u.username in (select k.principal from AccountLink k))";
 
     @Id
     @Column(name = "username", length = 64)
@@ -49,5 +62,9 @@ public class LocalUser {
 
     public String username() {
         return username;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
     }
 }

@@ -10,12 +10,23 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
-/** Removes the signed-in user's link (POST with the CSRF token only). */
+/** Unlinking: GET asks for confirmation, POST with the CSRF token removes the signed-in user's link. */
 @WebServlet("/link/unlink")
 public class UnlinkServlet extends HttpServlet {
 
     @Inject
     AccountLinks links;
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
+        var link = links.view(req.getUserPrincipal().getName());
+        if (link.isEmpty()) {
+            resp.sendRedirect(req.getContextPath() + "/account?notLinked");
+            return;
+        }
+        req.setAttribute("link", link.get());
+        Pages.render(req, resp, "unlink", 200);
+    }
 
     @Override
     protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {

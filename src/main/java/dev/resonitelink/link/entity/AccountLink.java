@@ -22,12 +22,14 @@ import java.util.UUID;
 @Entity
 @Table(name = "account_link")
 @NamedQuery(name = AccountLink.BY_PRINCIPAL, query = "select l from AccountLink l where l.principal = :principal")
+@NamedQuery(name = AccountLink.BY_PRINCIPALS, query = "select l from AccountLink l where l.principal in :principals")
 @NamedQuery(name = AccountLink.BY_RESONITE_ID,
         query = "select l from AccountLink l where l.provider = :provider and l.resoniteId = :resoniteId")
 public class AccountLink {
 
     public static final String BY_PRINCIPAL = "AccountLink.byPrincipal";
     public static final String BY_RESONITE_ID = "AccountLink.byResoniteId";
+    public static final String BY_PRINCIPALS = "AccountLink.byPrincipals";
     public static final String RESONITE = "resonite";
 
     /** Assigned here, not by the database, so no provider- or database-specific id generation is involved. */

@@ -1,0 +1,58 @@
+package dev.resonitelink.organizer.boundary;
+
+import dev.resonitelink.organizer.entity.Registrant;
+import dev.resonitelink.organizer.entity.RegistrantPage;
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.time.Instant;
+
+/**
+ * The registrant list as CSV (RFC 4180), for the same search as the page. Cells that a spreadsheet would run as a
+ * formula are defused with a leading apostrophe (CSV injection).
+ */
+@WebServlet("/organizer/registrants.csv")
+public class RegistrantsExportServlet extends HttpServlet {
+
+    @Inject
+    Registrants registrants;
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String query = req.getParameter("q");
+        boolean linkedOnly = "1".equals(req.getParameter("linked"));
+        resp.setContentType("text/csv;charset=UTF-8");
+        resp.setHeader("Content-Disposition", "attachment; filename=\"registrants.csv\"");
+        PrintWriter out = resp.getWriter();
+        out.print("local_user,resonite_id,resonite_username,linked_at,patreon_active_supporter,signed_up_at\r\n");
+        int page = 1;
+        RegistrantPage result;
+        do {
+            result = registrants.find(query, page, Registrants.MAX_PAGE_SIZE, linkedOnly);
+            for (Registrant r : result.items()) {
+                out.print(String.join(",", cell(r.localUser()), cell(r.resoniteId()), cell(r.resoniteUsername()),
+                        cell(r.linkedAt()), cell(r.patreonActiveSupporter()), cell(r.signedUpAt())));
+                out.print("\r\n");
+            }
+            page++;
+        } while (result.hasNext());
+    }
+
+    static String cell(Object value) {
+        if (value == null) {
+            return "";
+        }
+        String text = value instanceof Instant instant ? instant.toString() : value.toString();
+        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+            text = "'" + text;
+        }
+        if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r") || text.startsWith("'")) {
+            return "\"" + text.replace("\"", "\"\"") + "\"";
+        }
+        return text;
+    }
+}

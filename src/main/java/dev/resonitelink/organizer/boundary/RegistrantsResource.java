@@ -1,0 +1,69 @@
+package dev.resonitelink.organizer.boundary;
+
+import dev.resonitelink.organizer.entity.RegistrantPage;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Optional;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * The registrant list as JSON for other services. Never public: an organizer's session, or
+ * {@code Authorization: Bearer <token>} with the token configured as {@value #KEY_API_TOKEN} (a secret, from the
+ * environment; unset means no token works).
+ */
+@Path("registrants")
+@Produces(MediaType.APPLICATION_JSON)
+public class RegistrantsResource {
+
+    public static final String KEY_API_TOKEN = "resonite-link.api-token";
+
+    @Inject
+    Registrants registrants;
+
+    @Inject
+    Config config;
+
+    @GET
+    public Response list(@Context SecurityContext security,
+                         @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                         @QueryParam("q") String query,
+                         @QueryParam("page") @DefaultValue("1") int page,
+                         @QueryParam("size") @DefaultValue("50") int size,
+                         @QueryParam("linked") @DefaultValue("false") boolean linkedOnly) {
+        boolean organizer = security.getUserPrincipal() != null && security.isUserInRole(OrganizerGroups.ORGANIZER);
+        if (!organizer && !validToken(authorization)) {
+            boolean signedIn = security.getUserPrincipal() != null;
+            return Response.status(signedIn ? Response.Status.FORBIDDEN : Response.Status.UNAUTHORIZED)
+                    .header("WWW-Authenticate", "Bearer realm=\"resonite-link\"")
+                    .header("Cache-Control", "no-store")
+                    .entity(Json.createObjectBuilder()
+                            .add("error", signedIn ? "forbidden" : "unauthorized")
+                            .add("message", "Organizers only: sign in as an organizer or send the API token.").build())
+                    .type(MediaType.APPLICATION_JSON).build();
+        }
+        RegistrantPage result = registrants.find(query, page, size, linkedOnly);
+        return Response.ok(result).header("Cache-Control", "no-store").build();
+    }
+
+    private boolean validToken(String authorization) {
+        Optional<String> configured = config.getOptionalValue(KEY_API_TOKEN, String.class).filter(t -> t.length() >= 16);
+        if (configured.isEmpty() || authorization == null || !authorization.startsWith("Bearer ")) {
+            return false;
+        }
+        return MessageDigest.isEqual(configured.get().getBytes(StandardCharsets.UTF_8),
+                authorization.substring("Bearer ".length()).trim().getBytes(StandardCharsets.UTF_8));
+    }
+}

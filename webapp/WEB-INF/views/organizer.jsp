@@ -1,0 +1,46 @@
+<%@ page contentType="text/html;charset=UTF-8" %>
+<%@ taglib prefix="c" uri="jakarta.tags.core" %>
+<c:set var="pageTitle" value="Registrants"/>
+<%@ include file="head.jspf" %>
+<h1>Registrants</h1>
+<form method="get" action="${pageContext.request.contextPath}/organizer" class="search" role="search">
+    <label for="q">Search local name, Resonite username or id</label>
+    <div class="search-row">
+        <input id="q" name="q" type="search" maxlength="100" value="<c:out value='${q}'/>">
+        <label class="check"><input type="checkbox" name="linked" value="1" ${linkedOnly ? 'checked' : ''}> Linked only</label>
+        <button type="submit">Search</button>
+    </div>
+</form>
+<c:url var="csvUrl" value="/organizer/registrants.csv"><c:param name="q" value="${q}"/><c:if test="${linkedOnly}"><c:param name="linked" value="1"/></c:if></c:url>
+<p class="summary"><span id="total"><c:out value="${result.total()}"/></span> registrants ·
+    <a href="<c:out value='${csvUrl}'/>" id="export-csv">Export CSV</a></p>
+<div class="table-wrap">
+<table id="registrants">
+    <caption class="visually-hidden">Local users and their Resonite links</caption>
+    <thead><tr><th scope="col">Local user</th><th scope="col">Resonite username</th><th scope="col">Resonite id</th><th scope="col">Linked</th><th scope="col">Patreon</th></tr></thead>
+    <tbody>
+    <c:forEach items="${result.items()}" var="r">
+        <tr>
+            <td><c:out value="${r.localUser()}"/></td>
+            <td><c:out value="${r.resoniteUsername()}" default="—"/></td>
+            <td><c:if test="${r.linked()}"><code><c:out value="${r.resoniteId()}"/></code></c:if><c:if test="${!r.linked()}">not linked</c:if></td>
+            <td><c:out value="${r.linkedAtText()}"/></td>
+            <td><c:choose><c:when test="${r.patreonActiveSupporter() == null}">—</c:when><c:when test="${r.patreonActiveSupporter()}">active</c:when><c:otherwise>not active</c:otherwise></c:choose></td>
+        </tr>
+    </c:forEach>
+    <c:if test="${empty result.items()}"><tr><td colspan="5">No registrants match.</td></tr></c:if>
+    </tbody>
+</table>
+</div>
+<nav class="pager" aria-label="Pages">
+    <c:if test="${result.hasPrevious()}">
+        <c:url var="prevUrl" value="/organizer"><c:param name="q" value="${q}"/><c:param name="page" value="${result.page() - 1}"/><c:if test="${linkedOnly}"><c:param name="linked" value="1"/></c:if></c:url>
+        <a href="<c:out value='${prevUrl}'/>" rel="prev" id="prev-page">Previous</a>
+    </c:if>
+    <span>Page <c:out value="${result.page()}"/> of <c:out value="${result.pages()}"/></span>
+    <c:if test="${result.hasNext()}">
+        <c:url var="nextUrl" value="/organizer"><c:param name="q" value="${q}"/><c:param name="page" value="${result.page() + 1}"/><c:if test="${linkedOnly}"><c:param name="linked" value="1"/></c:if></c:url>
+        <a href="<c:out value='${nextUrl}'/>" rel="next" id="next-page">Next</a>
+    </c:if>
+</nav>
+<%@ include file="foot.jspf" %>
