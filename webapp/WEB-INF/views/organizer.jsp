@@ -12,7 +12,7 @@
     </div>
 </form>
 <c:url var="csvUrl" value="/organizer/registrants.csv"><c:param name="q" value="${q}"/><c:if test="${linkedOnly}"><c:param name="linked" value="1"/></c:if></c:url>
-<p class="summary"><span id="total"><c:out value="${result.total()}"/></span> registrants ·
+<p class="summary"><span id="total"><c:out value="${result.total()}"/></span> ${result.total() == 1 ? 'registrant' : 'registrants'} ·
     <a href="<c:out value='${csvUrl}'/>" id="export-csv">Export CSV</a></p>
 <div class="table-wrap">
 <table id="registrants">

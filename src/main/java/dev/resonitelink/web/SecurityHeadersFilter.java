@@ -30,7 +30,7 @@ public class SecurityHeadersFilter extends HttpFilter {
         URI icons = URI.create(settings.iconBaseUri());
         String iconOrigin = icons.getScheme() + "://" + icons.getRawAuthority();
         // form-action must allow the provider: the link form's POST is answered by a redirect there
-        policy = "default-src 'none'; style-src 'self'; img-src 'self' " + iconOrigin + "; form-action 'self' "
+        policy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' " + iconOrigin + "; form-action 'self' "
                 + providerOrigin + "; frame-ancestors 'none'; base-uri 'none'";
     }
 

@@ -38,6 +38,17 @@ public final class StandIn {
         return get().addUser("r" + UUID.randomUUID().toString().substring(0, 12), PASSWORD, template);
     }
 
+    /** A fresh Resonite account with the full fixture profile shown under the given username. */
+    public static ResoniteStandIn.User newUser(String username) {
+        String login = "r" + UUID.randomUUID().toString().substring(0, 12);
+        JsonObject profile = jakarta.json.Json.createObjectBuilder(
+                        ResoniteStandIn.readProfile("/standin/resonite-profile-full.json"))
+                .add("id", "U-" + login).add("username", username).build();
+        ResoniteStandIn.User user = new ResoniteStandIn.User(login, PASSWORD, profile);
+        get().addUser(user);
+        return user;
+    }
+
     private StandIn() {
     }
 }

@@ -1,0 +1,300 @@
+package dev.resonitelink.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import dev.resonitelink.standin.ResoniteStandIn;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.File;
+import java.io.IOException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The product as a person uses it, in a real headless Chromium (Debian's chromium and chromedriver; .ci/run installs
+ * them): sign up, link, consent, see the linked account with its avatar, decline, unlink, and the organizer's list
+ * and CSV export. Every page is checked with axe-core; screenshots of the key pages go to target/screenshots.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class BrowserIT {
+
+    static final Path CHROMIUM = Path.of(System.getProperty("chromium.binary", "/usr/bin/chromium"));
+    static final Path CHROMEDRIVER = Path.of(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver"));
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    @Deployment(testable = false)
+    static WebArchive app() {
+        return Deployments.productionWar();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    private WebDriver driver;
+    private Path downloads;
+    private String root;
+
+    @BeforeEach
+    void openBrowser() throws IOException {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "browser tests need Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)");
+        StandIn.get().reset();
+        downloads = Files.createTempDirectory("downloads");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--disable-quic", "--window-size=1280,900",
+                "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+        Map<String, Object> prefs = new HashMap<>();
+        prefs.put("download.default_directory", downloads.toString());
+        prefs.put("download.prompt_for_download", false);
+        options.setExperimentalOption("prefs", prefs);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+        root = Site.anonymous(base).base().toString();
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    @Test
+    void signUpLinkConsentAndSeeTheLinkedAccountWithAvatar() throws IOException {
+        signUpAndSignIn("ada" + shortId());
+        accessible("sign-in and account pages");
+        screenshot("1-account-not-linked");
+        phoneScreenshot("1-account-not-linked-phone");
+
+        ResoniteStandIn.User user = StandIn.newUser("Ada Lovelace");
+        driver.findElement(By.id("link-button")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(ExpectedConditions.urlContains(StandIn.get().baseUri() + "connect/authorize"));
+        screenshot("2-resonite-consent");
+        consent(user, "allow");
+
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/account?linked"));
+        assertThat(text("resonite-username")).isEqualTo("Ada Lovelace");
+        assertThat(text("resonite-id")).isEqualTo(user.id());
+        assertThat(text("scopes")).contains("profile", "email", "patreon");
+        assertThat(driver.findElement(By.cssSelector("[role=status]")).getText()).contains("now linked");
+        WebElement avatar = driver.findElement(By.cssSelector(".avatar img"));
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> naturalWidth(avatar) > 0);
+        accessible("linked account page");
+        screenshot("3-account-linked");
+        phoneScreenshot("3-account-linked-phone");
+    }
+
+    @Test
+    void aMissingAvatarFallsBackToTheInitial() {
+        signUpAndSignIn("fb" + shortId());
+        String login = "r" + shortId();
+        JsonObject profile = Json.createObjectBuilder(ResoniteStandIn.readProfile("/standin/resonite-profile-full.json"))
+                .add("id", "U-" + login).add("username", "Grace Hopper")
+                .add("profile", Json.createObjectBuilder().add("iconUrl", "resdb:///deadbeef00.webp")).build();
+        ResoniteStandIn.User user = new ResoniteStandIn.User(login, StandIn.PASSWORD, profile);
+        StandIn.get().addUser(user);
+        driver.findElement(By.id("link-button")).click();
+        consent(user, "allow");
+        waitForId("resonite-username");
+        WebElement avatar = driver.findElement(By.cssSelector(".avatar img"));
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> Boolean.TRUE.equals(
+                ((JavascriptExecutor) d).executeScript("return arguments[0].complete", avatar)));
+        assertThat(naturalWidth(avatar)).as("the icon failed to load").isZero();
+        new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> !avatar.isDisplayed());
+        WebElement fallback = driver.findElement(By.cssSelector(".avatar-fallback"));
+        assertThat(fallback.isDisplayed()).isTrue();
+        assertThat(fallback.getText()).isEqualTo("G");
+        screenshot("4-avatar-fallback");
+    }
+
+    @Test
+    void decliningAtConsentEndsOnAPlainPage() {
+        signUpAndSignIn("no" + shortId());
+        driver.findElement(By.id("link-button")).click();
+        consent(StandIn.newUser(), "deny");
+        waitForId("outcome-title");
+        assertThat(text("outcome-title")).isEqualTo("Link cancelled");
+        assertThat(driver.findElement(By.id("outcome")).getText()).contains("You declined", "start again");
+        accessible("declined page");
+        screenshot("5-declined");
+        driver.findElement(By.linkText("Back to your account")).click();
+        assertThat(driver.findElement(By.id("link-button")).isDisplayed()).isTrue();
+    }
+
+    @Test
+    void unlinkingAsksForConfirmationFirst() {
+        signUpAndSignIn("un" + shortId());
+        driver.findElement(By.id("link-button")).click();
+        consent(StandIn.newUser(), "allow");
+        waitForId("unlink-button").click();
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Unlink your Resonite account?");
+        accessible("unlink confirmation");
+        screenshot("6-unlink-confirm");
+        driver.findElement(By.id("cancel-unlink")).click();
+        assertThat(waitForId("resonite-username").isDisplayed()).as("cancel keeps the link").isTrue();
+        driver.findElement(By.id("unlink-button")).click();
+        driver.findElement(By.id("confirm-unlink")).click();
+        waitForId("link-button");
+        assertThat(driver.findElement(By.cssSelector("[role=status]")).getText()).contains("unlinked");
+    }
+
+    @Test
+    void theSignInFormWorksFromTheKeyboard() {
+        driver.get(root + "login");
+        WebElement name = driver.findElement(By.id("username"));
+        name.sendKeys("nobody-" + shortId());
+        new org.openqa.selenium.interactions.Actions(driver).sendKeys(Keys.TAB).perform();
+        assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo("password");
+        new org.openqa.selenium.interactions.Actions(driver).sendKeys(Keys.TAB).perform();
+        assertThat(driver.switchTo().activeElement().getText()).isEqualTo("Sign in");
+        driver.findElement(By.id("password")).sendKeys("wrong password", Keys.ENTER);
+        assertThat(driver.findElement(By.cssSelector("[role=alert]")).getText()).contains("do not match");
+        accessible("sign-in error");
+    }
+
+    @Test
+    void organizersSearchTheRegistrantsAndExportThemAsCsv() throws Exception {
+        signUpAndSignIn("at" + shortId());
+        String attendee = currentUser;
+        driver.findElement(By.id("link-button")).click();
+        ResoniteStandIn.User user = StandIn.newUser("Grace Hopper");
+        consent(user, "allow");
+        waitForId("resonite-username");
+        driver.findElement(By.cssSelector("form[action$='/logout'] button")).click();
+        waitForId("username");
+
+        Site organizer = Organizers.signedIn(base); // makes sure the account exists
+        driver.get(root + "login");
+        driver.findElement(By.id("username")).sendKeys(Organizers.NAME);
+        driver.findElement(By.id("password")).sendKeys(Site.PASSWORD, Keys.ENTER);
+        waitForId("organizer-nav").click();
+        driver.findElement(By.id("q")).sendKeys(user.id(), Keys.ENTER);
+        assertThat(text("total")).isEqualTo("1");
+        assertThat(driver.findElement(By.cssSelector("#registrants tbody tr")).getText())
+                .contains(attendee, "Grace Hopper", user.id(), "active");
+        accessible("organizer list");
+        screenshot("7-organizer-list");
+
+        driver.findElement(By.id("export-csv")).click();
+        Path csv = downloads.resolve("registrants.csv");
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> Files.exists(csv) && csv.toFile().length() > 0);
+        List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(1)).startsWith(attendee + "," + user.id() + ",Grace Hopper,");
+        assertThat(organizer.username()).isEqualTo(Organizers.NAME);
+    }
+
+    // ---- steps -----------------------------------------------------------------------------------------
+
+    private String currentUser;
+
+    private void signUpAndSignIn(String name) {
+        driver.get(root);
+        driver.findElement(By.linkText("Sign up")).click();
+        accessible("sign-up page");
+        driver.findElement(By.id("username")).sendKeys(name);
+        driver.findElement(By.id("password")).sendKeys(Site.PASSWORD);
+        driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        assertThat(driver.findElement(By.cssSelector("[role=status]")).getText()).contains("account was created");
+        driver.findElement(By.id("username")).sendKeys(name);
+        driver.findElement(By.id("password")).sendKeys(Site.PASSWORD, Keys.ENTER);
+        waitForId("link-button");
+        currentUser = name;
+    }
+
+    private void consent(ResoniteStandIn.User user, String decision) {
+        driver.findElement(By.name("login")).sendKeys(user.login());
+        driver.findElement(By.name("password")).sendKeys(user.password());
+        driver.findElement(By.cssSelector("button[value=" + decision + "]")).click();
+    }
+
+    private WebElement waitForId(String id) {
+        return new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
+    }
+
+    private String text(String id) {
+        return driver.findElement(By.id(id)).getText();
+    }
+
+    private long naturalWidth(WebElement image) {
+        return ((Number) ((JavascriptExecutor) driver).executeScript("return arguments[0].naturalWidth", image)).longValue();
+    }
+
+    /** axe-core on the current page: no violation of WCAG 2.1 A/AA rules (labels, contrast, landmarks, names). */
+    private void accessible(String what) {
+        Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(driver);
+        String violations = results.getViolations().stream()
+                .map(Rule::getId).collect(Collectors.joining(", "));
+        assertThat(results.getViolations()).as(what + " at " + driver.getCurrentUrl() + ": " + violations).isEmpty();
+    }
+
+    private void screenshot(String name) {
+        try {
+            File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+            Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void phoneScreenshot(String name) {
+        Dimension desktop = driver.manage().window().getSize();
+        driver.manage().window().setSize(new Dimension(390, 844));
+        try {
+            Long overflow = (Long) ((JavascriptExecutor) driver).executeScript(
+                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+            assertThat(overflow).as("no sideways scrolling on a phone").isLessThanOrEqualTo(0L);
+            screenshot(name);
+        } finally {
+            driver.manage().window().setSize(desktop);
+        }
+    }
+
+    private static String shortId() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+}
