@@ -57,7 +57,7 @@ class DeploymentSettingsIT {
                     new File(System.getProperty("java.home"), "bin/java").getPath(), "-Xmx384m",
                     "-jar", System.getProperty("payara.microJar"),
                     "--deploy", System.getProperty("it.war"), "--port", String.valueOf(port), "--nocluster",
-                    "--postbootcommandfile", System.getProperty("it.postboot")))
+                    "--prebootcommandfile", System.getProperty("it.preboot")))
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
             builder.environment().keySet().removeIf(key -> key.startsWith("RESONITE_"));

@@ -25,7 +25,7 @@ public final class Demo {
         String war = args[1];
         int httpPort = Integer.parseInt(args[2]);
         int standInPort = Integer.parseInt(args[3]);
-        String postBootCommands = args[4];
+        String preBootCommands = args[4];
         URI redirect = URI.create("http://localhost:" + httpPort + "/resonite-link/oauth/callback");
 
         ResoniteStandIn standIn = ResoniteStandIn.start(standInPort)
@@ -38,7 +38,7 @@ public final class Demo {
         List<String> command = new ArrayList<>(List.of(
                 new File(System.getProperty("java.home"), "bin/java").getPath(),
                 "-jar", payaraJar, "--deploy", war, "--port", String.valueOf(httpPort), "--nocluster",
-                "--postbootcommandfile", postBootCommands));
+                "--prebootcommandfile", preBootCommands));
         ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
         Map<String, String> env = builder.environment();
         env.put("RESONITE_CLIENT_ID", CLIENT_ID);

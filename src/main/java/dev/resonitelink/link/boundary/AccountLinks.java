@@ -1,25 +1,27 @@
 package dev.resonitelink.link.boundary;
 
+import dev.resonitelink.link.control.LinkWrites;
 import dev.resonitelink.link.entity.AccountLink;
 import dev.resonitelink.link.entity.LinkView;
 import dev.resonitelink.oauth.entity.LinkFailedException;
 import dev.resonitelink.oauth.entity.LinkFailure;
 import dev.resonitelink.oauth.entity.ResoniteProfile;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
+import jakarta.transaction.TransactionalException;
 import jakarta.transaction.Transactional;
-import java.time.Clock;
 import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
  * The one place links are read and written; the callback servlet, the unlink servlet and the JAX-RS resource
- * all come through here. Each method is one transaction: a link is stored whole or not at all.
+ * all come through here. A link is stored whole or not at all, and the one-to-one rule holds under concurrent
+ * requests: the database decides, and a request that loses a race is retried once against the winner's state.
  */
 @ApplicationScoped
-@Transactional(rollbackOn = LinkFailedException.class)
 public class AccountLinks {
 
     private static final Logger LOG = Logger.getLogger(AccountLinks.class.getName());
@@ -27,7 +29,8 @@ public class AccountLinks {
     @PersistenceContext
     EntityManager em;
 
-    Clock clock = Clock.systemUTC();
+    @Inject
+    LinkWrites writes;
 
     /** How a successful link call ended. */
     public enum Outcome { LINKED, REFRESHED, REPLACED }
@@ -36,38 +39,40 @@ public class AccountLinks {
      * Links the principal to the profile's Resonite account, refreshing an existing link to the same account
      * or replacing a link to another one.
      *
-     * @throws LinkFailedException with {@link LinkFailure#ALREADY_LINKED_ELSEWHERE} when another local user holds
-     *                             that Resonite account; nothing is changed then
+     * @throws LinkFailedException {@link LinkFailure#ALREADY_LINKED_ELSEWHERE} when another local user holds that
+     *                             Resonite account, {@link LinkFailure#STORAGE_UNAVAILABLE} when the database fails;
+     *                             nothing is changed then
      */
+    @Transactional(Transactional.TxType.NEVER)
     public Outcome link(String principal, ResoniteProfile profile) throws LinkFailedException {
-        Optional<AccountLink> holder = byResoniteId(profile.id());
-        if (holder.isPresent() && !holder.get().principal().equals(principal)) {
-            throw new LinkFailedException(LinkFailure.ALREADY_LINKED_ELSEWHERE,
-                    "Resonite account is already linked to another local user");
-        }
-        Optional<AccountLink> mine = find(principal);
-        Outcome outcome;
-        if (mine.isEmpty()) {
-            em.persist(new AccountLink(principal, profile, clock.instant()));
-            outcome = Outcome.LINKED;
-        } else {
-            outcome = mine.get().resoniteId().equals(profile.id()) ? Outcome.REFRESHED : Outcome.REPLACED;
-            mine.get().update(profile, clock.instant());
-        }
+        LinkWrites.Outcome outcome;
         try {
-            em.flush();
-        } catch (PersistenceException e) {
-            // the unique constraint on (provider, resonite_id) lost a race with another user's link
-            throw new LinkFailedException(LinkFailure.ALREADY_LINKED_ELSEWHERE,
-                    "unique constraint refused the link: " + e.getClass().getSimpleName(), null, e);
+            outcome = writeWithOneRetry(principal, profile);
+        } catch (PersistenceException | TransactionalException e) {
+            throw new LinkFailedException(LinkFailure.STORAGE_UNAVAILABLE,
+                    "database failed while linking: " + rootCause(e), null, null);
         }
         LOG.info(() -> "link " + outcome.name().toLowerCase() + " for local user " + principal);
-        return outcome;
+        return Outcome.valueOf(outcome.name());
+    }
+
+    private LinkWrites.Outcome writeWithOneRetry(String principal, ResoniteProfile profile) throws LinkFailedException {
+        try {
+            return writes.write(principal, profile);
+        } catch (LinkWrites.ConcurrentLinkChange | TransactionalException race) {
+            LOG.fine(() -> "link write for " + principal + " lost a race; retrying once");
+        }
+        try {
+            return writes.write(principal, profile);
+        } catch (LinkWrites.ConcurrentLinkChange again) {
+            throw new LinkFailedException(LinkFailure.CONCURRENT_CHANGE, "link write lost a race twice", null, null);
+        }
     }
 
     /** Removes the principal's link; returns whether there was one. */
+    @Transactional
     public boolean unlink(String principal) {
-        Optional<AccountLink> link = find(principal);
+        Optional<AccountLink> link = writes.byPrincipal(principal);
         link.ifPresent(em::remove);
         link.ifPresent(l -> LOG.info(() -> "link removed for local user " + principal));
         return link.isPresent();
@@ -75,19 +80,14 @@ public class AccountLinks {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<LinkView> view(String principal) {
-        return find(principal).map(LinkView::of);
+        return writes.byPrincipal(principal).map(LinkView::of);
     }
 
-    private Optional<AccountLink> find(String principal) {
-        return em.createNamedQuery(AccountLink.BY_PRINCIPAL, AccountLink.class)
-                .setParameter("principal", principal)
-                .getResultStream().findFirst();
-    }
-
-    private Optional<AccountLink> byResoniteId(String resoniteId) {
-        return em.createNamedQuery(AccountLink.BY_RESONITE_ID, AccountLink.class)
-                .setParameter("provider", AccountLink.RESONITE)
-                .setParameter("resoniteId", resoniteId)
-                .getResultStream().findFirst();
+    private static String rootCause(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName();
     }
 }

@@ -41,6 +41,12 @@ public enum LinkFailure {
     PROFILE_UNAVAILABLE(502, "Your Resonite profile could not be read",
             "Resonite let you sign in but did not give us a usable profile. Nothing was changed.",
             "Try again in a few minutes. If it keeps happening, tell the site's operators and quote the error id."),
+    STORAGE_UNAVAILABLE(503, "Your link could not be saved",
+            "Our database did not answer, so the link was not saved. Nothing was changed.",
+            "Try again in a few minutes. If it keeps happening, tell the site's operators and quote the error id."),
+    CONCURRENT_CHANGE(409, "Your link was being changed at the same moment",
+            "Another change to your link happened at the same time, so this one was not applied.",
+            "Open your account page to see the current state, and try again if needed."),
     ALREADY_LINKED_ELSEWHERE(409, "That Resonite account is already linked to another account",
             "A Resonite account can be linked to only one account on this site, and this one is taken. Nothing was changed.",
             "If that other account is yours, sign in there and unlink it first. If it is not, contact the site's operators.");

@@ -10,24 +10,31 @@ import org.jboss.arquillian.core.api.annotation.Observes;
 import org.jboss.arquillian.core.spi.LoadableExtension;
 
 /**
- * The Payara Micro container stops the previous test class's server without waiting for it to exit, so the next
- * class's server could find the HTTP port still taken. Before each deployment this waits until every earlier
- * Payara Micro on that port has exited and the port is free.
+ * Prepares what each deployment needs: in the PostgreSQL execution the database must be up before the WAR's
+ * migrations run; and since the Payara Micro container stops the previous test class's server without waiting for
+ * it to exit, this waits until every earlier Payara Micro on the HTTP port has exited and the port is free.
  */
-public class PortReleaseExtension implements LoadableExtension {
+public class TestServersExtension implements LoadableExtension {
 
     @Override
     public void register(ExtensionBuilder builder) {
-        builder.observer(PortRelease.class);
+        builder.observer(BeforeEachDeployment.class);
     }
 
-    public static class PortRelease {
+    public static class BeforeEachDeployment {
 
-        public void waitForFreePort(@Observes BeforeDeploy event) throws InterruptedException {
-            Integer port = Integer.getInteger("it.http.port");
-            if (port == null) {
-                return;
+        public void waitForFreePort(@Observes BeforeDeploy event) throws Exception {
+            if (Postgres.enabled()) {
+                Postgres.start(); // the database must be up before the WAR's migrations run at deployment
             }
+            Integer port = Integer.getInteger("it.http.port");
+            if (port != null) {
+                waitUntilFree(port);
+            }
+        }
+
+        /** Waits until no Payara Micro of an earlier test is on the port and the port can be bound. */
+        public static void waitUntilFree(int port) throws InterruptedException {
             Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
             ProcessHandle.allProcesses()
                     .filter(p -> p.info().commandLine().map(c -> c.contains("payara-micro") && c.contains("--port " + port))

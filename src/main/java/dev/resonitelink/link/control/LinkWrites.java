@@ -1,0 +1,90 @@
+package dev.resonitelink.link.control;
+
+import dev.resonitelink.link.entity.AccountLink;
+import dev.resonitelink.oauth.entity.LinkFailedException;
+import dev.resonitelink.oauth.entity.LinkFailure;
+import dev.resonitelink.oauth.entity.ResoniteProfile;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * One attempt to write a link, in its own transaction. The database's unique constraints and the row version are
+ * the final judges: when a concurrent request wins, this attempt is rolled back with {@link ConcurrentLinkChange},
+ * and the caller tries once more against the winner's committed state.
+ */
+@ApplicationScoped
+public class LinkWrites {
+
+    /** How a successful write ended. */
+    public enum Outcome { LINKED, REFRESHED, REPLACED }
+
+    /** Another request changed the same rows at the same moment; this attempt was rolled back. */
+    public static class ConcurrentLinkChange extends RuntimeException {
+        ConcurrentLinkChange(Throwable cause) {
+            super("a concurrent change to the same link won", cause);
+        }
+    }
+
+    @PersistenceContext
+    EntityManager em;
+
+    Clock clock = Clock.systemUTC();
+
+    @Transactional(value = Transactional.TxType.REQUIRES_NEW, rollbackOn = LinkFailedException.class)
+    public Outcome write(String principal, ResoniteProfile profile) throws LinkFailedException {
+        Optional<AccountLink> holder = byResoniteId(profile.id());
+        if (holder.isPresent() && !holder.get().principal().equals(principal)) {
+            throw new LinkFailedException(LinkFailure.ALREADY_LINKED_ELSEWHERE,
+                    "Resonite account is already linked to another local user");
+        }
+        Optional<AccountLink> mine = byPrincipal(principal);
+        Outcome outcome;
+        if (mine.isEmpty()) {
+            em.persist(new AccountLink(principal, profile, clock.instant()));
+            outcome = Outcome.LINKED;
+        } else {
+            outcome = mine.get().resoniteId().equals(profile.id()) ? Outcome.REFRESHED : Outcome.REPLACED;
+            mine.get().update(profile, clock.instant());
+        }
+        try {
+            em.flush();
+        } catch (OptimisticLockException e) {
+            throw new ConcurrentLinkChange(e);
+        } catch (PersistenceException e) {
+            if (isConstraintViolation(e)) {
+                throw new ConcurrentLinkChange(e);
+            }
+            throw e;
+        }
+        return outcome;
+    }
+
+    public Optional<AccountLink> byPrincipal(String principal) {
+        return em.createNamedQuery(AccountLink.BY_PRINCIPAL, AccountLink.class)
+                .setParameter("principal", principal)
+                .getResultStream().findFirst();
+    }
+
+    private Optional<AccountLink> byResoniteId(String resoniteId) {
+        return em.createNamedQuery(AccountLink.BY_RESONITE_ID, AccountLink.class)
+                .setParameter("provider", AccountLink.RESONITE)
+                .setParameter("resoniteId", resoniteId)
+                .getResultStream().findFirst();
+    }
+
+    /** SQLState class 23 (integrity constraint violation), on any database and JPA provider. */
+    static boolean isConstraintViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,87 @@
+package dev.resonitelink.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.resonitelink.standin.ResoniteStandIn;
+import java.net.URL;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** PostgreSQL restarted under the running app (PostgreSQL execution only). */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class DatabaseFaultsIT {
+
+    @Deployment(testable = false)
+    static WebArchive app() {
+        return Deployments.productionWar();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    @AfterEach
+    void restore() throws Exception {
+        StandIn.get().reset();
+        Postgres.start();
+    }
+
+    @Test
+    void aRestartDuringALinkFailsItCleanlyLeavesNothingHalfWrittenAndTheAppRecoversOnItsOwn() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Postgres.enabled(), "runs in the PostgreSQL execution");
+        Site site = Site.signedIn(base);
+        ResoniteStandIn.User user = StandIn.newUser();
+        Browser.Page back = site.consent(site.startLink(), user, "allow", List.of());
+
+        // a callback in flight (the token endpoint takes its time) while the database goes down
+        StandIn.get().faults().tokenDelay = Duration.ofMillis(1500);
+        ExecutorService thread = Executors.newSingleThreadExecutor();
+        Future<Browser.Page> inFlight = thread.submit(() -> site.browser().follow(back));
+        Thread.sleep(500);
+        Postgres.stop();
+        Browser.Page failed = inFlight.get();
+        thread.shutdown();
+
+        assertThat(failed.status()).isEqualTo(503);
+        assertThat(failed.text("#outcome-title")).isEqualTo("Your link could not be saved");
+        assertThat(failed.text("#error-id")).matches("[A-Z0-9]{10}");
+        assertThat(failed.body()).doesNotContain("Exception", "at java.");
+
+        Browser.Page whileDown = site.account();
+        assertThat(whileDown.status()).isEqualTo(500);
+        assertThat(whileDown.body()).contains("Nothing was changed").doesNotContain("Exception", "at java.");
+
+        Postgres.start();
+        StandIn.get().reset();
+        assertThat(Postgres.query("select count(*) from account_link where principal = '" + site.username() + "'"))
+                .as("nothing half-written").containsExactly(List.of("0"));
+
+        Browser.Page linked = eventually(() -> site.link(user), page -> page.status() == 302, Duration.ofSeconds(30));
+        assertThat(linked.location()).endsWith("/account?linked");
+        assertThat(Postgres.query("select resonite_id from account_link where principal = '" + site.username() + "'"))
+                .containsExactly(List.of(user.id()));
+    }
+
+    private static <T> T eventually(java.util.concurrent.Callable<T> action, java.util.function.Predicate<T> done,
+                                    Duration timeout) throws Exception {
+        Instant deadline = Instant.now().plus(timeout);
+        T last = action.call();
+        while (!done.test(last) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(500);
+            last = action.call();
+        }
+        return last;
+    }
+}
