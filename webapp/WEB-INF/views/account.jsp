@@ -20,6 +20,8 @@
         </section>
     </c:when>
     <c:otherwise>
+        <c:if test="${link.needsReconsent()}"><p class="error" role="alert" id="needs-reconsent">Resonite no longer lets this
+            site keep your profile up to date. Press <strong>Re-link</strong> to allow it again.</p></c:if>
         <section class="card" id="link-state" data-linked="true">
             <div class="profile">
                 <span class="avatar" aria-hidden="true">

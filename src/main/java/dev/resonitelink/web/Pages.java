@@ -9,7 +9,19 @@ import java.io.IOException;
 /** Renders the server-side pages (JSPs under {@code /WEB-INF/views}); every page gets the session's CSRF token. */
 public final class Pages {
 
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+    private static final String ID_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
     private Pages() {
+    }
+
+    /** A short random id for one request, shown to the user on failures and written to the log and audit trail. */
+    public static String requestId() {
+        StringBuilder id = new StringBuilder(10);
+        for (int i = 0; i < 10; i++) {
+            id.append(ID_ALPHABET.charAt(RANDOM.nextInt(ID_ALPHABET.length())));
+        }
+        return id.toString();
     }
 
     public static void render(HttpServletRequest request, HttpServletResponse response, String view, int status)

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.resonitelink.standin.ResoniteStandIn;
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -12,38 +11,16 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.RepeatedTest;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Races with real requests: callbacks held back until every thread is ready, then released at once.
  * Runs on H2 and on PostgreSQL.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class ConcurrencyIT {
+class ConcurrencyIT extends DeployedApp {
 
     private static final ExecutorService POOL = Executors.newFixedThreadPool(4);
-
-    @Deployment(testable = false)
-    static WebArchive app() {
-        return Deployments.productionWar();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    @BeforeEach
-    void resetStandIn() {
-        StandIn.get().reset();
-    }
 
     @AfterAll
     static void stopPool() {

@@ -3,34 +3,17 @@ package dev.resonitelink.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.resonitelink.standin.ResoniteStandIn;
-import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** PostgreSQL restarted under the running app (PostgreSQL execution only). */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class DatabaseFaultsIT {
-
-    @Deployment(testable = false)
-    static WebArchive app() {
-        return Deployments.productionWar();
-    }
-
-    @ArquillianResource
-    URL base;
+class DatabaseFaultsIT extends DeployedApp {
 
     @AfterEach
     void restore() throws Exception {
@@ -59,6 +42,11 @@ class DatabaseFaultsIT {
         assertThat(failed.text("#error-id")).matches("[A-Z0-9]{10}");
         assertThat(failed.body()).doesNotContain("Exception", "at java.");
 
+        Browser.Page notReady = site.browser().get(site.base().resolve("/health/ready"));
+        assertThat(notReady.status()).as("unready while the database is down").isEqualTo(503);
+        assertThat(notReady.body()).contains("\"database\"", "DOWN");
+        assertThat(site.browser().get(site.base().resolve("/health/live")).status()).as("but alive").isEqualTo(200);
+
         Browser.Page whileDown = site.account();
         assertThat(whileDown.status()).isEqualTo(500);
         assertThat(whileDown.body()).contains("Nothing was changed").doesNotContain("Exception", "at java.");
@@ -68,6 +56,8 @@ class DatabaseFaultsIT {
         assertThat(Postgres.query("select count(*) from account_link where principal = '" + site.username() + "'"))
                 .as("nothing half-written").containsExactly(List.of("0"));
 
+        assertThat(eventually(() -> site.browser().get(site.base().resolve("/health/ready")), page -> page.status() == 200,
+                Duration.ofSeconds(30)).status()).as("ready again on its own").isEqualTo(200);
         Browser.Page linked = eventually(() -> site.link(user), page -> page.status() == 302, Duration.ofSeconds(30));
         assertThat(linked.location()).endsWith("/account?linked");
         assertThat(Postgres.query("select resonite_id from account_link where principal = '" + site.username() + "'"))

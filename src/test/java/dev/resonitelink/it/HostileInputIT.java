@@ -7,14 +7,7 @@ import java.net.URL;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -22,22 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Missing, malformed, repeated, oversized and hostile input at every endpoint: always a clear page, never a stack
  * trace, never reflected markup, and nothing stored.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class HostileInputIT {
-
-    @Deployment(testable = false)
-    static WebArchive app() {
-        return Deployments.productionWar();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    @BeforeEach
-    void resetStandIn() {
-        StandIn.get().reset();
-    }
+class HostileInputIT extends DeployedApp {
 
     /** A signed-in user with a flow started; the callback URL Resonite would send, and the state in it. */
     private record Started(Site site, Browser.Page back, String state) {

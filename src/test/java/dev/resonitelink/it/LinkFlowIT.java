@@ -5,35 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.resonitelink.standin.ResoniteStandIn;
 import jakarta.json.JsonObject;
 import java.net.URI;
-import java.net.URL;
 import java.util.List;
 import java.util.Map;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The link flow end to end: the real WAR on Payara Micro, the Resonite stand-in, and a browser's HTTP. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class LinkFlowIT {
-
-    @Deployment(testable = false)
-    static WebArchive app() {
-        return Deployments.productionWar();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    @BeforeEach
-    void resetStandIn() {
-        StandIn.get().reset();
-    }
+class LinkFlowIT extends DeployedApp {
 
     @Test
     void linkingWithEveryScopeStoresProfileEmailAndPatreon() {

@@ -7,35 +7,18 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The organizer view, its CSV export and the registrants API, with their access rules. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class OrganizerIT {
+class OrganizerIT extends DeployedApp {
 
     static final String API_TOKEN = "it-api-token-0123456789";
-
-    @Deployment(testable = false)
-    static WebArchive app() {
-        return Deployments.productionWar();
-    }
-
-    @ArquillianResource
-    URL base;
 
     private Site organizer;
 

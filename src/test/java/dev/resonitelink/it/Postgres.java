@@ -58,6 +58,13 @@ public final class Postgres {
         }
     }
 
+    /** Runs an update directly against the database; returns the row count. */
+    public static int update(String sql) throws SQLException {
+        try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            return s.executeUpdate(sql);
+        }
+    }
+
     /** Runs a query directly against the database, as an operator with psql would. */
     public static List<List<String>> query(String sql) throws SQLException {
         try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement();

@@ -4,44 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.resonitelink.standin.ResoniteStandIn;
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Every way Resonite's token and profile endpoints can fail. Each case starts from a linked user who re-links
  * while the fault is on: the user must land on a clear page with an error id, the cause must be logged once under
  * that id, and the stored link must be exactly as it was.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class ProviderFaultsIT {
+class ProviderFaultsIT extends DeployedApp {
 
     private static final String TOO_LARGE = "{\"access_token\":\"" + "x".repeat(2 * 1024 * 1024) + "\",\"token_type\":\"Bearer\"}";
     private static final String PROFILE_TOO_LARGE = "{\"id\":\"U-big\",\"username\":\"big\",\"pad\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}";
 
-    @Deployment(testable = false)
-    static WebArchive app() {
-        return Deployments.productionWar();
-    }
-
-    @ArquillianResource
-    URL base;
-
     @AfterEach
-    void resetStandIn() {
+    void clearFaults() {
         StandIn.get().reset();
     }
 

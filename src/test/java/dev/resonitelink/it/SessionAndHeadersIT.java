@@ -3,36 +3,13 @@ package dev.resonitelink.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.HttpCookie;
-import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** State bound to the browser session and the local user (RFC 9700 section 4.7), and the headers every page sends. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class SessionAndHeadersIT {
-
-    @Deployment(testable = false)
-    static WebArchive app() {
-        return Deployments.productionWar();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    @BeforeEach
-    void resetStandIn() {
-        StandIn.get().reset();
-    }
+class SessionAndHeadersIT extends DeployedApp {
 
     private static String sessionId(Site site) {
         return site.browser().cookies().getCookieStore().getCookies().stream()

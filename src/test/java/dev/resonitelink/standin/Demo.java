@@ -45,7 +45,11 @@ public final class Demo {
         env.put("RESONITE_CLIENT_SECRET", CLIENT_SECRET);
         env.put("RESONITE_REDIRECT_URI", redirect.toString());
         env.put("RESONITE_BASE_URI", standIn.baseUri().toString());
-        env.put("RESONITE_SCOPES", "profile email patreon");
+        env.put("RESONITE_SCOPES", "profile email patreon offline_access");
+        env.put("RESONITE_REVOCATION_URI", "connect/revocation");
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        env.put("RESONITE_LINK_TOKEN_ENCRYPTION_KEY", java.util.Base64.getEncoder().encodeToString(key));
         env.put("RESONITE_ICON_BASE_URI", standIn.baseUri() + "assets/");
         env.put("RESONITE_LINK_ORGANIZERS", "organizer");
         Process payara = builder.start();

@@ -72,6 +72,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class ResoniteStandIn implements AutoCloseable {
 
     public static final Set<String> SUPPORTED_SCOPES = Set.of("profile", "email", "patreon", "offline_access", "openid");
+    /** Scopes the user may untick on the consent page. */
+    public static final Set<String> OPTIONAL_SCOPES = Set.of("email", "patreon", "offline_access");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** A registered client. */
@@ -106,6 +108,8 @@ public final class ResoniteStandIn implements AutoCloseable {
         /** When set, the profile endpoint answers this status with {@link #profileBody}. */
         public volatile Integer profileStatus;
         public volatile String profileBody;
+        /** When set, the revocation endpoint answers this status and revokes nothing. */
+        public volatile Integer revocationStatus;
         /** Whether the callback carries {@code iss} (RFC 9207), and which value. */
         public volatile boolean sendIssuer = true;
         public volatile String issuerOverride;
@@ -142,6 +146,7 @@ public final class ResoniteStandIn implements AutoCloseable {
         http.setExecutor(executor);
         http.createContext("/connect/authorize", this::authorize);
         http.createContext("/connect/token", this::token);
+        http.createContext("/connect/revocation", this::revocation);
         http.createContext("/api/user/profile", this::profile);
         http.createContext("/api/user/profiles", this::profile);
         http.createContext("/assets/", this::asset);
@@ -252,6 +257,22 @@ public final class ResoniteStandIn implements AutoCloseable {
         return Set.copyOf(everIssued);
     }
 
+    /** Resonite-side revocation of every refresh token of a user (the user withdrew consent on Resonite). */
+    public void revokeRefreshTokensOf(String userId) {
+        refreshTokens.values().removeIf(t -> t.userId().equals(userId));
+    }
+
+    /** How many refresh tokens of this user are still honoured. */
+    public long liveRefreshTokens(String userId) {
+        return refreshTokens.values().stream().filter(t -> t.userId().equals(userId)).count();
+    }
+
+    /** The user renames themselves on Resonite. */
+    public void rename(String login, String newUsername) {
+        users.computeIfPresent(login.toLowerCase(Locale.ROOT), (k, u) -> new User(u.login(), u.password(),
+                Json.createObjectBuilder(u.profile()).add("username", newUsername).build()));
+    }
+
     /** Clears every fault switch and setting a test may have changed; registered clients and users stay. */
     public void reset() {
         faults = new Faults();
@@ -325,7 +346,7 @@ public final class ResoniteStandIn implements AutoCloseable {
         consents.put(txn, new PendingConsent(request, clock.instant().plus(Duration.ofMinutes(10))));
         StringBuilder scopes = new StringBuilder();
         for (String scope : request.getScope().toStringList()) {
-            boolean optional = scope.equals("email") || scope.equals("patreon");
+            boolean optional = OPTIONAL_SCOPES.contains(scope);
             scopes.append("<li><label><input type=\"checkbox\" name=\"scope\" value=\"").append(escape(scope))
                     .append("\" checked").append(optional ? "" : " disabled").append("> ").append(escape(scope))
                     .append("</label>").append(optional ? "" : "<input type=\"hidden\" name=\"scope\" value=\""
@@ -372,7 +393,7 @@ public final class ResoniteStandIn implements AutoCloseable {
         Set<String> granted = new LinkedHashSet<>();
         List<String> chosen = form.getOrDefault("scope", List.of());
         for (String scope : request.getScope().toStringList()) {
-            boolean optional = scope.equals("email") || scope.equals("patreon");
+            boolean optional = OPTIONAL_SCOPES.contains(scope);
             if (!optional || chosen.contains(scope)) {
                 granted.add(scope);
             }
@@ -537,6 +558,48 @@ public final class ResoniteStandIn implements AutoCloseable {
         Scope scope = new Scope(scopes.toArray(String[]::new));
         Tokens tokens = new Tokens(new BearerAccessToken(access, tokenLifetime.toSeconds(), scope), refresh);
         sendNimbus(exchange, new AccessTokenResponse(tokens).toHTTPResponse());
+    }
+
+    // ---- revocation endpoint (RFC 7009) --------------------------------------------------------------------
+
+    private void revocation(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            Faults f = faults;
+            if (f.revocationStatus != null) {
+                send(exchange, f.revocationStatus, "application/json", "{\"error\":\"server_error\"}");
+                return;
+            }
+            HTTPRequest httpRequest = new HTTPRequest(HTTPRequest.Method.POST, baseUri().resolve("connect/revocation"));
+            String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+            if (contentType != null) {
+                httpRequest.setHeader("Content-Type", contentType);
+            }
+            String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+            if (authorization != null) {
+                httpRequest.setAuthorization(authorization);
+            }
+            httpRequest.setBody(readBody(exchange));
+            com.nimbusds.oauth2.sdk.TokenRevocationRequest request;
+            try {
+                request = com.nimbusds.oauth2.sdk.TokenRevocationRequest.parse(httpRequest);
+            } catch (ParseException e) {
+                sendNimbus(exchange, new TokenErrorResponse(OAuth2Error.INVALID_REQUEST).toHTTPResponse());
+                return;
+            }
+            Client client = authenticate(request.getClientAuthentication());
+            if (client == null) {
+                sendNimbus(exchange, new TokenErrorResponse(OAuth2Error.INVALID_CLIENT).toHTTPResponse());
+                return;
+            }
+            String value = request.getToken().getValue();
+            IssuedToken refresh = refreshTokens.get(value);
+            if (refresh != null && refresh.clientId().equals(client.id())) {
+                refreshTokens.remove(value);
+                accessTokens.values().removeIf(t -> t.fromCode() != null && t.fromCode().equals(refresh.fromCode()));
+            }
+            accessTokens.remove(value);
+            send(exchange, 200, "application/json", ""); // RFC 7009 2.2: 200 whether or not the token was known
+        }
     }
 
     // ---- profile endpoint -----------------------------------------------------------------------------

@@ -44,10 +44,10 @@ public class AccountLinks {
      *                             nothing is changed then
      */
     @Transactional(Transactional.TxType.NEVER)
-    public Outcome link(String principal, ResoniteProfile profile) throws LinkFailedException {
+    public Outcome link(String principal, ResoniteProfile profile, String sealedRefreshToken) throws LinkFailedException {
         LinkWrites.Outcome outcome;
         try {
-            outcome = writeWithOneRetry(principal, profile);
+            outcome = writeWithOneRetry(principal, profile, sealedRefreshToken);
         } catch (PersistenceException | TransactionalException e) {
             throw new LinkFailedException(LinkFailure.STORAGE_UNAVAILABLE,
                     "database failed while linking: " + rootCause(e), null, null);
@@ -56,26 +56,33 @@ public class AccountLinks {
         return Outcome.valueOf(outcome.name());
     }
 
-    private LinkWrites.Outcome writeWithOneRetry(String principal, ResoniteProfile profile) throws LinkFailedException {
+    private LinkWrites.Outcome writeWithOneRetry(String principal, ResoniteProfile profile, String token)
+            throws LinkFailedException {
         try {
-            return writes.write(principal, profile);
+            return writes.write(principal, profile, token);
         } catch (LinkWrites.ConcurrentLinkChange | TransactionalException race) {
             LOG.fine(() -> "link write for " + principal + " lost a race; retrying once");
         }
         try {
-            return writes.write(principal, profile);
+            return writes.write(principal, profile, token);
         } catch (LinkWrites.ConcurrentLinkChange again) {
             throw new LinkFailedException(LinkFailure.CONCURRENT_CHANGE, "link write lost a race twice", null, null);
         }
     }
 
-    /** Removes the principal's link; returns whether there was one. */
+    /** Removes the principal's link; returns the Resonite id it was linked to, if there was a link. */
     @Transactional
-    public boolean unlink(String principal) {
+    public Optional<String> unlink(String principal) {
         Optional<AccountLink> link = writes.byPrincipal(principal);
         link.ifPresent(em::remove);
         link.ifPresent(l -> LOG.info(() -> "link removed for local user " + principal));
-        return link.isPresent();
+        return link.map(AccountLink::resoniteId);
+    }
+
+    /** The sealed refresh token of the principal's link, if any (for revocation before unlinking). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<String> sealedRefreshToken(String principal) {
+        return writes.byPrincipal(principal).map(AccountLink::refreshToken);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -11,6 +11,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** The link state as JSON, for the UI and for other services. */
 @Path("me/link")
@@ -21,6 +26,12 @@ public class LinksResource {
     AccountLinks links;
 
     @GET
+    @Operation(summary = "The signed-in user's Resonite link")
+    @SecurityRequirement(name = "session")
+    @APIResponse(responseCode = "200", description = "The link",
+            content = @Content(schema = @Schema(implementation = LinkView.class)))
+    @APIResponse(responseCode = "401", description = "Not signed in")
+    @APIResponse(responseCode = "404", description = "No Resonite account is linked")
     public Response mine(@Context SecurityContext security) {
         if (security.getUserPrincipal() == null) {
             return error(Response.Status.UNAUTHORIZED, "not_signed_in", "Sign in first.");

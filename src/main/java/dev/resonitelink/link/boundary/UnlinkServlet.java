@@ -1,5 +1,8 @@
 package dev.resonitelink.link.boundary;
 
+import dev.resonitelink.link.entity.AuditEntry;
+import dev.resonitelink.oauth.control.TokenRevocation;
+import dev.resonitelink.token.control.TokenVault;
 import dev.resonitelink.web.CsrfTokens;
 import dev.resonitelink.web.Pages;
 import jakarta.inject.Inject;
@@ -16,6 +19,15 @@ public class UnlinkServlet extends HttpServlet {
 
     @Inject
     AccountLinks links;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    TokenVault vault;
+
+    @Inject
+    TokenRevocation revocation;
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
@@ -34,7 +46,12 @@ public class UnlinkServlet extends HttpServlet {
             Pages.message(req, resp, 403, "This form has expired", "Open your account page again and retry.");
             return;
         }
-        boolean removed = links.unlink(req.getUserPrincipal().getName());
-        resp.sendRedirect(req.getContextPath() + "/account?" + (removed ? "unlinked" : "notLinked"));
+        String principal = req.getUserPrincipal().getName();
+        // end the grant at Resonite first (best effort); the local link goes whatever the answer
+        links.sealedRefreshToken(principal).flatMap(sealed -> vault.open(sealed, principal)).ifPresent(revocation::revoke);
+        var removed = links.unlink(principal);
+        removed.ifPresent(resoniteId -> audit.recordQuietly(principal, resoniteId, AuditEntry.Action.UNLINK, "UNLINKED",
+                Pages.requestId()));
+        resp.sendRedirect(req.getContextPath() + "/account?" + (removed.isPresent() ? "unlinked" : "notLinked"));
     }
 }

@@ -37,7 +37,7 @@ public class LinkWrites {
     Clock clock = Clock.systemUTC();
 
     @Transactional(value = Transactional.TxType.REQUIRES_NEW, rollbackOn = LinkFailedException.class)
-    public Outcome write(String principal, ResoniteProfile profile) throws LinkFailedException {
+    public Outcome write(String principal, ResoniteProfile profile, String sealedRefreshToken) throws LinkFailedException {
         Optional<AccountLink> holder = byResoniteId(profile.id());
         if (holder.isPresent() && !holder.get().principal().equals(principal)) {
             throw new LinkFailedException(LinkFailure.ALREADY_LINKED_ELSEWHERE,
@@ -45,13 +45,17 @@ public class LinkWrites {
         }
         Optional<AccountLink> mine = byPrincipal(principal);
         Outcome outcome;
+        AccountLink link;
         if (mine.isEmpty()) {
-            em.persist(new AccountLink(principal, profile, clock.instant()));
+            link = new AccountLink(principal, profile, clock.instant());
+            em.persist(link);
             outcome = Outcome.LINKED;
         } else {
-            outcome = mine.get().resoniteId().equals(profile.id()) ? Outcome.REFRESHED : Outcome.REPLACED;
-            mine.get().update(profile, clock.instant());
+            link = mine.get();
+            outcome = link.resoniteId().equals(profile.id()) ? Outcome.REFRESHED : Outcome.REPLACED;
+            link.update(profile, clock.instant());
         }
+        link.keepRefreshToken(sealedRefreshToken);
         try {
             em.flush();
         } catch (OptimisticLockException e) {

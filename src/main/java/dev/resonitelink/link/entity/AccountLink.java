@@ -22,6 +22,8 @@ import java.util.UUID;
 @Entity
 @Table(name = "account_link")
 @NamedQuery(name = AccountLink.BY_PRINCIPAL, query = "select l from AccountLink l where l.principal = :principal")
+@NamedQuery(name = AccountLink.STALE_REFRESHABLE, query = "select l from AccountLink l where l.refreshToken is not null"
+        + " and l.needsReconsent = false and l.refreshedAt < :cutoff order by l.refreshedAt")
 @NamedQuery(name = AccountLink.BY_PRINCIPALS, query = "select l from AccountLink l where l.principal in :principals")
 @NamedQuery(name = AccountLink.BY_RESONITE_ID,
         query = "select l from AccountLink l where l.provider = :provider and l.resoniteId = :resoniteId")
@@ -30,6 +32,7 @@ public class AccountLink {
     public static final String BY_PRINCIPAL = "AccountLink.byPrincipal";
     public static final String BY_RESONITE_ID = "AccountLink.byResoniteId";
     public static final String BY_PRINCIPALS = "AccountLink.byPrincipals";
+    public static final String STALE_REFRESHABLE = "AccountLink.staleRefreshable";
     public static final String RESONITE = "resonite";
 
     /** Assigned here, not by the database, so no provider- or database-specific id generation is involved. */
@@ -73,6 +76,13 @@ public class AccountLink {
     @Column(name = "refreshed_at", nullable = false)
     private Instant refreshedAt;
 
+    /** The refresh token, sealed by {@code TokenCipher}; never in clear. */
+    @Column(name = "refresh_token", length = 4096)
+    private String refreshToken;
+
+    @Column(name = "needs_reconsent", nullable = false)
+    private boolean needsReconsent;
+
     @Version
     @Column(name = "version", nullable = false)
     private long version;
@@ -100,6 +110,26 @@ public class AccountLink {
         this.patreonTierCents = profile.patreon() == null ? null : profile.patreon().lastTierCents();
         this.scopes = String.join(" ", new TreeSet<>(profile.grantedScopes()));
         this.refreshedAt = now;
+    }
+
+    /** Keeps a new sealed refresh token (null: none was granted), and the link is in good standing again. */
+    public void keepRefreshToken(String sealed) {
+        this.refreshToken = sealed;
+        this.needsReconsent = false;
+    }
+
+    /** Resonite no longer honours the refresh token: the user has to consent again. */
+    public void markNeedsReconsent() {
+        this.refreshToken = null;
+        this.needsReconsent = true;
+    }
+
+    public String refreshToken() {
+        return refreshToken;
+    }
+
+    public boolean needsReconsent() {
+        return needsReconsent;
     }
 
     public String principal() {

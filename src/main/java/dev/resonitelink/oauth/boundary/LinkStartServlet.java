@@ -3,6 +3,7 @@ package dev.resonitelink.oauth.boundary;
 import dev.resonitelink.oauth.control.AuthorizationRequests;
 import dev.resonitelink.oauth.control.PendingAuthorizations;
 import dev.resonitelink.oauth.control.ReturnTargets;
+import dev.resonitelink.ops.control.FlowMetrics;
 import dev.resonitelink.web.CsrfTokens;
 import dev.resonitelink.web.Pages;
 import jakarta.inject.Inject;
@@ -27,6 +28,9 @@ public class LinkStartServlet extends HttpServlet {
     @Inject
     PendingAuthorizations pending;
 
+    @Inject
+    FlowMetrics metrics;
+
     @Override
     protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
         if (!CsrfTokens.isValid(req)) {
@@ -43,6 +47,7 @@ public class LinkStartServlet extends HttpServlet {
         AuthorizationRequests.Started started = requests.start(req.getUserPrincipal().getName(),
                 returnTo == null || returnTo.isEmpty() ? null : returnTo);
         pending.add(req.getSession(), started.pending());
+        metrics.started();
         resp.sendRedirect(started.redirect().toString());
     }
 }

@@ -6,6 +6,10 @@ import com.nimbusds.oauth2.sdk.AuthorizationResponse;
 import com.nimbusds.oauth2.sdk.OAuth2Error;
 import com.nimbusds.oauth2.sdk.ParseException;
 import dev.resonitelink.link.boundary.AccountLinks;
+import dev.resonitelink.link.boundary.AuditTrail;
+import dev.resonitelink.link.entity.AuditEntry;
+import dev.resonitelink.ops.control.FlowMetrics;
+import dev.resonitelink.token.control.TokenVault;
 import dev.resonitelink.oauth.control.CodeRedemption;
 import dev.resonitelink.oauth.control.IssuerVerification;
 import dev.resonitelink.oauth.control.PendingAuthorizations;
@@ -23,7 +27,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +48,6 @@ public class OAuthCallbackServlet extends HttpServlet {
     private static final List<String> RESPONSE_PARAMETERS = List.of("code", "state", "error", "error_description",
             "error_uri", "iss");
     private static final int MAX_QUERY = 8192;
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject
     ResoniteSettings settings;
@@ -62,24 +64,39 @@ public class OAuthCallbackServlet extends HttpServlet {
     @Inject
     AccountLinks links;
 
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    FlowMetrics metrics;
+
+    @Inject
+    TokenVault vault;
+
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
         String principal = req.getUserPrincipal().getName();
+        String requestId = Pages.requestId();
+        String resoniteId = null;
         try {
             PendingAuthorization request = takePending(req, principal);
             AuthorizationCode code = authorizationCode(req);
             CodeRedemption.Grant grant = codeRedemption.redeem(code.getValue(), request.codeVerifier(), request.scopes());
             ResoniteProfile profile = profileFetch.fetch(grant.accessToken(), grant.grantedScopes());
-            AccountLinks.Outcome outcome = links.link(principal, profile);
+            resoniteId = profile.id();
+            AccountLinks.Outcome outcome = links.link(principal, profile, vault.seal(grant.refreshToken(), principal));
+            audit.recordQuietly(principal, resoniteId, AuditEntry.Action.LINK, outcome.name(), requestId);
+            metrics.ended(outcome.name(), null);
             resp.sendRedirect(req.getContextPath() + (request.returnTo() != null
                     ? request.returnTo()
                     : "/account?" + outcome.name().toLowerCase()));
         } catch (LinkFailedException e) {
-            String errorId = errorId();
             Level level = e.failure() == LinkFailure.DECLINED ? Level.INFO : Level.WARNING;
             LOG.log(level, "link attempt by local user " + principal + " ended: " + e.failure() + " [error id "
-                    + errorId + "]: " + e.getMessage());
-            Pages.failure(req, resp, e.failure(), errorId, e.providerError());
+                    + requestId + "]: " + e.getMessage());
+            audit.recordQuietly(principal, resoniteId, AuditEntry.Action.LINK, e.failure().name(), requestId);
+            metrics.ended(e.failure() == LinkFailure.DECLINED ? "declined" : "failed", e.failure().name());
+            Pages.failure(req, resp, e.failure(), requestId, e.providerError());
         }
     }
 
@@ -135,14 +152,5 @@ public class OAuthCallbackServlet extends HttpServlet {
             throw new LinkFailedException(LinkFailure.MALFORMED_RESPONSE, "callback without code");
         }
         return code;
-    }
-
-    private static String errorId() {
-        String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-        StringBuilder id = new StringBuilder(10);
-        for (int i = 0; i < 10; i++) {
-            id.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
-        }
-        return id.toString();
     }
 }

@@ -5,6 +5,7 @@ import com.nimbusds.oauth2.sdk.http.HTTPRequestSender;
 import com.nimbusds.oauth2.sdk.http.ReadOnlyHTTPRequest;
 import com.nimbusds.oauth2.sdk.http.ReadOnlyHTTPResponse;
 import jakarta.enterprise.context.ApplicationScoped;
+import dev.resonitelink.ops.control.FlowMetrics;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,14 +29,16 @@ public class ProviderHttp implements HTTPRequestSender {
 
     private ResoniteSettings settings;
     private HttpClient client;
+    private FlowMetrics metrics;
 
     ProviderHttp() {
         // for CDI proxies
     }
 
     @Inject
-    public ProviderHttp(ResoniteSettings settings) {
+    public ProviderHttp(ResoniteSettings settings, FlowMetrics metrics) {
         this.settings = settings;
+        this.metrics = metrics;
         this.client = HttpClient.newBuilder()
                 .connectTimeout(settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -59,11 +62,15 @@ public class ProviderHttp implements HTTPRequestSender {
                 ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         HttpResponse<InputStream> response;
+        long start = System.nanoTime();
         try {
             response = client.send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while waiting for " + request.getURI().getHost(), e);
+        } finally {
+            metrics.providerCall(request.getURI().equals(settings.tokenUri()) ? "token" : "profile",
+                    java.time.Duration.ofNanos(System.nanoTime() - start));
         }
         HTTPResponse result = new HTTPResponse(response.statusCode());
         response.headers().firstValue("Content-Type").ifPresent(v -> result.setHeader("Content-Type", v));

@@ -35,7 +35,8 @@ public record ResoniteSettings(
         Duration stateLifetime,
         int maxPendingFlows,
         int maxResponseBytes,
-        String iconBaseUri) {
+        String iconBaseUri,
+        URI revocationUri) {
 
     public static final String PREFIX = "resonite.";
     public static final String KEY_CLIENT_ID = PREFIX + "client-id";
@@ -45,6 +46,7 @@ public record ResoniteSettings(
     public static final String KEY_AUTHORIZE_URI = PREFIX + "authorize-uri";
     public static final String KEY_TOKEN_URI = PREFIX + "token-uri";
     public static final String KEY_PROFILE_URI = PREFIX + "profile-uri";
+    public static final String KEY_REVOCATION_URI = PREFIX + "revocation-uri";
     public static final String KEY_SCOPES = PREFIX + "scopes";
     public static final String KEY_CLIENT_AUTH = PREFIX + "client-auth";
     public static final String KEY_PKCE = PREFIX + "pkce";
@@ -113,10 +115,11 @@ public record ResoniteSettings(
         int maxPending = r.positiveInt(KEY_MAX_PENDING, 5);
         int maxBytes = r.positiveInt(KEY_MAX_RESPONSE_BYTES, 1_048_576);
         URI iconBase = r.absolute(KEY_ICON_BASE_URI, "https://assets.resonite.com/");
+        URI revocation = r.optional(KEY_REVOCATION_URI).map(v -> r.endpoint(KEY_REVOCATION_URI, base, v)).orElse(null);
         r.failIfAnyProblem();
         String icons = iconBase.toString().endsWith("/") ? iconBase.toString() : iconBase + "/";
         return new ResoniteSettings(clientId, secret, redirect, authorize, token, profile, scopes, auth, pkce,
-                issuer, requireIss, connect, read, lifetime, maxPending, maxBytes, icons);
+                issuer, requireIss, connect, read, lifetime, maxPending, maxBytes, icons, revocation);
     }
 
     /** Whether the app's own pages are served over https (decides the session cookie's Secure flag by default). */

@@ -18,6 +18,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
  * The registrant list as JSON for other services. Never public: an organizer's session, or
@@ -37,12 +43,21 @@ public class RegistrantsResource {
     Config config;
 
     @GET
+    @Operation(summary = "Local users with their Resonite links, searchable and paged (organizers or API token)")
+    @SecurityRequirement(name = "session")
+    @SecurityRequirement(name = "apiToken")
+    @APIResponse(responseCode = "200", description = "One page of registrants",
+            content = @Content(schema = @Schema(implementation = RegistrantPage.class)))
+    @APIResponse(responseCode = "401", description = "Neither an organizer's session nor the API token")
+    @APIResponse(responseCode = "403", description = "Signed in, but not an organizer")
     public Response list(@Context SecurityContext security,
-                         @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                         @Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                         @Parameter(description = "matched against local name, Resonite username and id")
                          @QueryParam("q") String query,
-                         @QueryParam("page") @DefaultValue("1") int page,
-                         @QueryParam("size") @DefaultValue("50") int size,
-                         @QueryParam("linked") @DefaultValue("false") boolean linkedOnly) {
+                         @Parameter(description = "from 1") @QueryParam("page") @DefaultValue("1") int page,
+                         @Parameter(description = "1 to 100") @QueryParam("size") @DefaultValue("50") int size,
+                         @Parameter(description = "only linked users") @QueryParam("linked") @DefaultValue("false")
+                         boolean linkedOnly) {
         boolean organizer = security.getUserPrincipal() != null && security.isUserInRole(OrganizerGroups.ORGANIZER);
         if (!organizer && !validToken(authorization)) {
             boolean signedIn = security.getUserPrincipal() != null;

@@ -1,0 +1,120 @@
+package dev.resonitelink.link.boundary;
+
+import dev.resonitelink.link.entity.AuditEntry;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * The audit trail of links: every link, re-link, unlink and failed attempt. Entries are written in their own
+ * transaction, so a failed attempt is recorded even though its link write was rolled back, and a failing audit write
+ * never breaks the user's request (it is logged instead). Entries older than {@value #KEY_RETENTION_DAYS} days are
+ * pruned on a schedule; pruning is idempotent, so every node of a cluster may run it.
+ */
+@ApplicationScoped
+public class AuditTrail {
+
+    public static final String KEY_RETENTION_DAYS = "resonite-link.audit.retention-days";
+    public static final String KEY_PRUNE_INTERVAL = "resonite-link.audit.prune-interval-seconds";
+    private static final Logger LOG = Logger.getLogger(AuditTrail.class.getName());
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Config config;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    @Inject
+    AuditTrail self;
+
+    Clock clock = Clock.systemUTC();
+    private ScheduledFuture<?> pruning;
+
+    /** One page of entries, newest first. */
+    public record Page(List<AuditEntry> items, int page, int size, long total) {
+        public boolean hasNext() {
+            return (long) page * size < total;
+        }
+
+        public boolean hasPrevious() {
+            return page > 1;
+        }
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void record(String principal, String resoniteId, AuditEntry.Action action, String outcome, String requestId) {
+        em.persist(new AuditEntry(clock.instant(), principal, resoniteId, action, outcome, requestId));
+    }
+
+    /** Records, and logs instead of failing when the database cannot take it. */
+    public void recordQuietly(String principal, String resoniteId, AuditEntry.Action action, String outcome,
+                              String requestId) {
+        try {
+            self.record(principal, resoniteId, action, outcome, requestId);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "audit entry not written [request id " + requestId + "]: "
+                    + e.getClass().getSimpleName());
+        }
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page find(String query, int page, int size) {
+        String q = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
+        String pattern = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        long total = em.createNamedQuery(AuditEntry.COUNT_MATCHING, Long.class).setParameter("pattern", pattern)
+                .getSingleResult();
+        int current = Math.max(1, page);
+        List<AuditEntry> items = em.createNamedQuery(AuditEntry.MATCHING, AuditEntry.class)
+                .setParameter("pattern", pattern).setFirstResult((current - 1) * size).setMaxResults(size)
+                .getResultList();
+        return new Page(items, current, size, total);
+    }
+
+    /** Deletes entries older than the retention; returns how many. */
+    @Transactional
+    public int prune() {
+        int days = config.getOptionalValue(KEY_RETENTION_DAYS, Integer.class).orElse(365);
+        return em.createNamedQuery(AuditEntry.DELETE_BEFORE)
+                .setParameter("cutoff", clock.instant().minus(Duration.ofDays(days))).executeUpdate();
+    }
+
+    void schedulePruning(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        long interval = config.getOptionalValue(KEY_PRUNE_INTERVAL, Long.class).orElse(6 * 3600L);
+        pruning = scheduler.scheduleWithFixedDelay(() -> {
+            try {
+                int removed = self.prune();
+                if (removed > 0) {
+                    LOG.info(() -> "audit trail: " + removed + " entries past retention removed");
+                }
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "audit pruning failed: " + e.getClass().getSimpleName());
+            }
+        }, interval, interval, TimeUnit.SECONDS);
+    }
+
+    @PreDestroy
+    void stopPruning() {
+        if (pruning != null) {
+            pruning.cancel(false);
+        }
+    }
+}

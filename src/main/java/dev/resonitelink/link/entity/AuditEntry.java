@@ -1,0 +1,90 @@
+package dev.resonitelink.link.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** One line of the audit trail. Holds identifiers and outcomes only: never a token, code, secret or profile. */
+@Entity
+@Table(name = "link_audit")
+@NamedQuery(name = AuditEntry.MATCHING, query = "select a from AuditEntry a where lower(a.principal) like :pattern"
+        + " escape '\\' or lower(a.resoniteId) like :pattern escape '\\' order by a.occurredAt desc, a.id")
+@NamedQuery(name = AuditEntry.COUNT_MATCHING, query = "select count(a) from AuditEntry a where lower(a.principal)"
+        + " like :pattern escape '\\' or lower(a.resoniteId) like :pattern escape '\\'")
+@NamedQuery(name = AuditEntry.DELETE_BEFORE, query = "delete from AuditEntry a where a.occurredAt < :cutoff")
+public class AuditEntry {
+
+    public static final String MATCHING = "AuditEntry.matching";
+    public static final String COUNT_MATCHING = "AuditEntry.countMatching";
+    public static final String DELETE_BEFORE = "AuditEntry.deleteBefore";
+
+    /** What was attempted. */
+    public enum Action { LINK, UNLINK }
+
+    @Id
+    @Column(name = "id", length = 36)
+    private String id = UUID.randomUUID().toString();
+
+    @Column(name = "occurred_at", nullable = false)
+    private Instant occurredAt;
+
+    @Column(name = "principal", nullable = false, length = 255)
+    private String principal;
+
+    @Column(name = "resonite_id", length = 128)
+    private String resoniteId;
+
+    @Column(name = "action", nullable = false, length = 16)
+    private String action;
+
+    @Column(name = "outcome", nullable = false, length = 32)
+    private String outcome;
+
+    @Column(name = "request_id", nullable = false, length = 16)
+    private String requestId;
+
+    protected AuditEntry() {
+    }
+
+    public AuditEntry(Instant occurredAt, String principal, String resoniteId, Action action, String outcome,
+                      String requestId) {
+        this.occurredAt = occurredAt;
+        this.principal = principal;
+        this.resoniteId = resoniteId;
+        this.action = action.name();
+        this.outcome = outcome;
+        this.requestId = requestId;
+    }
+
+    public Instant occurredAt() {
+        return occurredAt;
+    }
+
+    public String occurredAtText() {
+        return dev.resonitelink.web.Dates.show(occurredAt);
+    }
+
+    public String principal() {
+        return principal;
+    }
+
+    public String resoniteId() {
+        return resoniteId;
+    }
+
+    public String action() {
+        return action;
+    }
+
+    public String outcome() {
+        return outcome;
+    }
+
+    public String requestId() {
+        return requestId;
+    }
+}

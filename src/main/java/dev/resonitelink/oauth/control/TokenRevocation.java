@@ -1,0 +1,47 @@
+package dev.resonitelink.oauth.control;
+
+import com.nimbusds.oauth2.sdk.TokenRevocationRequest;
+import com.nimbusds.oauth2.sdk.http.HTTPRequest;
+import com.nimbusds.oauth2.sdk.http.HTTPResponse;
+import com.nimbusds.oauth2.sdk.token.RefreshToken;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.util.logging.Logger;
+
+/**
+ * Revokes a refresh token at the configured revocation endpoint (RFC 7009), so an unlink also ends the grant at
+ * Resonite. Best effort: the answer is reported, never thrown, and the caller unlinks locally whatever happens.
+ */
+@ApplicationScoped
+public class TokenRevocation {
+
+    private static final Logger LOG = Logger.getLogger(TokenRevocation.class.getName());
+
+    @Inject
+    ResoniteSettings settings;
+
+    @Inject
+    ProviderHttp http;
+
+    /** Whether the provider confirmed the revocation (false also when no revocation endpoint is configured). */
+    public boolean revoke(String refreshToken) {
+        if (settings.revocationUri() == null || refreshToken == null) {
+            return false;
+        }
+        HTTPRequest request = new TokenRevocationRequest(settings.revocationUri(),
+                TokenExchange.clientAuthentication(settings), new RefreshToken(refreshToken)).toHTTPRequest();
+        request.setConnectTimeout((int) settings.connectTimeout().toMillis());
+        request.setReadTimeout((int) settings.readTimeout().toMillis());
+        try {
+            HTTPResponse response = request.send(http);
+            if (response.getStatusCode() == 200) {
+                return true;
+            }
+            LOG.warning(() -> "token revocation answered HTTP " + response.getStatusCode());
+        } catch (IOException e) {
+            LOG.warning(() -> "token revocation failed: " + e.getClass().getSimpleName());
+        }
+        return false;
+    }
+}

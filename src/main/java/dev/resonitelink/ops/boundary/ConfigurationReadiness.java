@@ -1,0 +1,34 @@
+package dev.resonitelink.ops.boundary;
+
+import dev.resonitelink.oauth.control.ResoniteSettings;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/**
+ * Ready only with a valid configuration. Reports which Resonite host is used, never the secret, and never calls
+ * Resonite: a probe every few seconds must not turn into traffic to the provider.
+ */
+@Readiness
+@ApplicationScoped
+public class ConfigurationReadiness implements HealthCheck {
+
+    @Inject
+    Instance<ResoniteSettings> settings;
+
+    @Override
+    public HealthCheckResponse call() {
+        try {
+            ResoniteSettings s = settings.get();
+            return HealthCheckResponse.named("configuration").up()
+                    .withData("authorization-server", s.authorizeUri().getHost())
+                    .withData("scopes", String.join(" ", s.scopes()))
+                    .build();
+        } catch (RuntimeException e) {
+            return HealthCheckResponse.named("configuration").down().withData("error", e.getMessage()).build();
+        }
+    }
+}

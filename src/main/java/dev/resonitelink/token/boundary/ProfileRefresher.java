@@ -1,0 +1,155 @@
+package dev.resonitelink.token.boundary;
+
+import dev.resonitelink.link.entity.AccountLink;
+import dev.resonitelink.oauth.control.CodeRedemption;
+import dev.resonitelink.oauth.control.ProfileFetch;
+import dev.resonitelink.oauth.control.TokenRefresh;
+import dev.resonitelink.oauth.entity.LinkFailedException;
+import dev.resonitelink.oauth.entity.LinkFailure;
+import dev.resonitelink.oauth.entity.ResoniteProfile;
+import dev.resonitelink.token.control.TokenVault;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * Keeps linked profiles current (usernames and avatars change) with the stored refresh tokens, run on a schedule
+ * by {@link ProfileRefreshSchedule}. Cluster-safe: each run first takes the {@code profile-refresh} lease row in the database, so of several
+ * nodes only one refreshes at a time and no refresh token is used twice concurrently (rotating refresh tokens would
+ * otherwise race). {@code invalid_grant} marks the link "needs re-consent", and the account page says so.
+ */
+@ApplicationScoped
+public class ProfileRefresher {
+
+    public static final String KEY_INTERVAL = "resonite-link.refresh.interval-seconds";
+    public static final String KEY_STALE_AFTER = "resonite-link.refresh.stale-after-seconds";
+    static final String NODE = UUID.randomUUID().toString();
+    static final int BATCH = 50;
+    private static final Logger LOG = Logger.getLogger(ProfileRefresher.class.getName());
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Config config;
+
+    @Inject
+    ProfileRefresher self;
+
+    @Inject
+    TokenVault vault;
+
+    @Inject
+    TokenRefresh tokens;
+
+    @Inject
+    ProfileFetch profiles;
+
+    Clock clock = Clock.systemUTC();
+
+    /** A link due for a refresh. */
+    public record Due(String principal, String resoniteId, String sealedToken, Set<String> scopes) {
+    }
+
+    Duration every() {
+        return interval();
+    }
+
+    /** One run: refreshes the stalest links if this node holds the lease; returns how many were refreshed. */
+    public int runOnce() {
+        if (!self.takeLease()) {
+            return 0;
+        }
+        int refreshed = 0;
+        for (Due due : self.due()) {
+            if (refresh(due)) {
+                refreshed++;
+            }
+        }
+        return refreshed;
+    }
+
+    private boolean refresh(Due due) {
+        String token = vault.open(due.sealedToken(), due.principal()).orElse(null);
+        if (token == null) {
+            self.needsReconsent(due.principal(), "stored refresh token cannot be opened (key removed?)");
+            return false;
+        }
+        try {
+            CodeRedemption.Grant grant = tokens.refresh(token, due.scopes());
+            ResoniteProfile profile = profiles.fetch(grant.accessToken(), grant.grantedScopes());
+            if (!profile.id().equals(due.resoniteId())) {
+                self.needsReconsent(due.principal(), "refresh token now belongs to another Resonite account");
+                return false;
+            }
+            self.apply(due.principal(), profile, vault.seal(grant.refreshToken(), due.principal()));
+            return true;
+        } catch (LinkFailedException e) {
+            if (e.failure() == LinkFailure.CODE_REJECTED) {
+                self.needsReconsent(due.principal(), "refresh token refused (invalid_grant)");
+            } else {
+                LOG.warning(() -> "profile refresh for local user " + due.principal() + " skipped: " + e.failure());
+            }
+            return false;
+        } catch (RuntimeException e) {
+            LOG.warning(() -> "profile refresh for local user " + due.principal() + " skipped: "
+                    + e.getClass().getSimpleName());
+            return false;
+        }
+    }
+
+    @Transactional
+    public boolean takeLease() {
+        Instant now = clock.instant();
+        int taken = em.createNativeQuery("update job_lease set holder = ?1, leased_until = ?2"
+                        + " where name = 'profile-refresh' and (leased_until < ?3 or holder = ?1)")
+                .setParameter(1, NODE)
+                .setParameter(2, Timestamp.from(now.plus(interval()).plusSeconds(interval().toSeconds())))
+                .setParameter(3, Timestamp.from(now))
+                .executeUpdate();
+        return taken == 1;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Due> due() {
+        Instant cutoff = clock.instant().minus(staleAfter());
+        return em.createNamedQuery(AccountLink.STALE_REFRESHABLE, AccountLink.class)
+                .setParameter("cutoff", cutoff).setMaxResults(BATCH).getResultStream()
+                .map(l -> new Due(l.principal(), l.resoniteId(), l.refreshToken(), l.scopes())).toList();
+    }
+
+    @Transactional
+    public void apply(String principal, ResoniteProfile profile, String sealedToken) {
+        em.createNamedQuery(AccountLink.BY_PRINCIPAL, AccountLink.class).setParameter("principal", principal)
+                .getResultStream().findFirst().ifPresent(link -> {
+                    link.update(profile, clock.instant());
+                    link.keepRefreshToken(sealedToken);
+                });
+    }
+
+    @Transactional
+    public void needsReconsent(String principal, String why) {
+        LOG.info(() -> "link of local user " + principal + " needs re-consent: " + why);
+        em.createNamedQuery(AccountLink.BY_PRINCIPAL, AccountLink.class).setParameter("principal", principal)
+                .getResultStream().findFirst().ifPresent(AccountLink::markNeedsReconsent);
+    }
+
+    private Duration interval() {
+        return Duration.ofSeconds(config.getOptionalValue(KEY_INTERVAL, Long.class).orElse(3600L));
+    }
+
+    private Duration staleAfter() {
+        return Duration.ofSeconds(config.getOptionalValue(KEY_STALE_AFTER, Long.class).orElse(86_400L));
+    }
+}
