@@ -447,16 +447,7 @@ public final class ResoniteStandIn implements AutoCloseable {
                 send(exchange, 405, "text/plain", "method not allowed");
                 return;
             }
-            HTTPRequest httpRequest = new HTTPRequest(HTTPRequest.Method.POST, baseUri().resolve("connect/token"));
-            String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
-            if (contentType != null) {
-                httpRequest.setHeader("Content-Type", contentType);
-            }
-            String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-            if (authorization != null) {
-                httpRequest.setAuthorization(authorization);
-            }
-            httpRequest.setBody(readBody(exchange));
+            HTTPRequest httpRequest = nimbusPost(exchange, "connect/token");
             TokenRequest request;
             try {
                 request = TokenRequest.parse(httpRequest);
@@ -569,16 +560,7 @@ public final class ResoniteStandIn implements AutoCloseable {
                 send(exchange, f.revocationStatus, "application/json", "{\"error\":\"server_error\"}");
                 return;
             }
-            HTTPRequest httpRequest = new HTTPRequest(HTTPRequest.Method.POST, baseUri().resolve("connect/revocation"));
-            String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
-            if (contentType != null) {
-                httpRequest.setHeader("Content-Type", contentType);
-            }
-            String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-            if (authorization != null) {
-                httpRequest.setAuthorization(authorization);
-            }
-            httpRequest.setBody(readBody(exchange));
+            HTTPRequest httpRequest = nimbusPost(exchange, "connect/revocation");
             com.nimbusds.oauth2.sdk.TokenRevocationRequest request;
             try {
                 request = com.nimbusds.oauth2.sdk.TokenRevocationRequest.parse(httpRequest);
@@ -692,6 +674,21 @@ public final class ResoniteStandIn implements AutoCloseable {
     }
 
     // ---- plumbing ---------------------------------------------------------------------------------------
+
+    /** The exchange as Nimbus's HTTPRequest, for Nimbus's own server-side parsing of OAuth requests. */
+    private HTTPRequest nimbusPost(HttpExchange exchange, String path) throws IOException {
+        HTTPRequest httpRequest = new HTTPRequest(HTTPRequest.Method.POST, baseUri().resolve(path));
+        String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+        if (contentType != null) {
+            httpRequest.setHeader("Content-Type", contentType);
+        }
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        if (authorization != null) {
+            httpRequest.setAuthorization(authorization);
+        }
+        httpRequest.setBody(readBody(exchange));
+        return httpRequest;
+    }
 
     private static String single(Map<String, List<String>> params, String name) {
         List<String> values = params.get(name);
