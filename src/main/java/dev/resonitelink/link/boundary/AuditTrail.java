@@ -1,5 +1,6 @@
 package dev.resonitelink.link.boundary;
 
+import dev.resonitelink.SearchPatterns;
 import dev.resonitelink.link.entity.AuditEntry;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -14,7 +15,6 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -78,8 +78,7 @@ public class AuditTrail {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page find(String query, int page, int size) {
-        String q = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
-        String pattern = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        String pattern = SearchPatterns.contains(query);
         long total = em.createNamedQuery(AuditEntry.COUNT_MATCHING, Long.class).setParameter("pattern", pattern)
                 .getSingleResult();
         int current = Math.max(1, page);

@@ -1,8 +1,8 @@
 package dev.resonitelink.link.boundary;
 
+import dev.resonitelink.ApiErrors;
 import dev.resonitelink.link.entity.LinkView;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -34,18 +34,11 @@ public class LinksResource {
     @APIResponse(responseCode = "404", description = "No Resonite account is linked")
     public Response mine(@Context SecurityContext security) {
         if (security.getUserPrincipal() == null) {
-            return error(Response.Status.UNAUTHORIZED, "not_signed_in", "Sign in first.");
+            return ApiErrors.of(Response.Status.UNAUTHORIZED, "not_signed_in", "Sign in first.").build();
         }
         Optional<LinkView> link = links.view(security.getUserPrincipal().getName());
         return link.map(view -> Response.ok(view).header("Cache-Control", "no-store").build())
-                .orElseGet(() -> error(Response.Status.NOT_FOUND, "not_linked", "No Resonite account is linked."));
-    }
-
-    private static Response error(Response.Status status, String code, String message) {
-        return Response.status(status)
-                .entity(Json.createObjectBuilder().add("error", code).add("message", message).build())
-                .type(MediaType.APPLICATION_JSON)
-                .header("Cache-Control", "no-store")
-                .build();
+                .orElseGet(() -> ApiErrors.of(Response.Status.NOT_FOUND, "not_linked", "No Resonite account is linked.")
+                        .build());
     }
 }

@@ -1,5 +1,6 @@
 package dev.resonitelink.organizer.boundary;
 
+import dev.resonitelink.SearchPatterns;
 import dev.resonitelink.account.entity.LocalUser;
 import dev.resonitelink.link.entity.AccountLink;
 import dev.resonitelink.organizer.entity.Registrant;
@@ -10,7 +11,6 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -24,7 +24,6 @@ import java.util.stream.Collectors;
 public class Registrants {
 
     public static final int MAX_PAGE_SIZE = 100;
-    public static final int MAX_QUERY_LENGTH = 100;
 
     @PersistenceContext
     EntityManager em;
@@ -36,7 +35,7 @@ public class Registrants {
      * @param linkedOnly only users with a link
      */
     public RegistrantPage find(String query, int page, int size, boolean linkedOnly) {
-        String pattern = likePattern(query);
+        String pattern = SearchPatterns.contains(query);
         int pageSize = Math.max(1, Math.min(MAX_PAGE_SIZE, size));
         long total = em.createNamedQuery(LocalUser.COUNT_MATCHING, Long.class)
                 .setParameter("pattern", pattern).setParameter("linkedOnly", linkedOnly).getSingleResult();
@@ -62,14 +61,5 @@ public class Registrants {
                     : new Registrant(user.username(), user.createdAt(), link.resoniteId(), link.username(),
                     link.linkedAt(), link.patreonActive());
         }).toList();
-    }
-
-    /** A LIKE pattern for "contains", with the user's own % and _ taken literally. */
-    static String likePattern(String query) {
-        String q = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
-        if (q.length() > MAX_QUERY_LENGTH) {
-            q = q.substring(0, MAX_QUERY_LENGTH);
-        }
-        return "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 }

@@ -1,8 +1,8 @@
 package dev.resonitelink.organizer.boundary;
 
+import dev.resonitelink.ApiErrors;
 import dev.resonitelink.organizer.entity.RegistrantPage;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -61,13 +61,10 @@ public class RegistrantsResource {
         boolean organizer = security.getUserPrincipal() != null && security.isUserInRole(OrganizerGroups.ORGANIZER);
         if (!organizer && !validToken(authorization)) {
             boolean signedIn = security.getUserPrincipal() != null;
-            return Response.status(signedIn ? Response.Status.FORBIDDEN : Response.Status.UNAUTHORIZED)
-                    .header("WWW-Authenticate", "Bearer realm=\"resonite-link\"")
-                    .header("Cache-Control", "no-store")
-                    .entity(Json.createObjectBuilder()
-                            .add("error", signedIn ? "forbidden" : "unauthorized")
-                            .add("message", "Organizers only: sign in as an organizer or send the API token.").build())
-                    .type(MediaType.APPLICATION_JSON).build();
+            return ApiErrors.of(signedIn ? Response.Status.FORBIDDEN : Response.Status.UNAUTHORIZED,
+                            signedIn ? "forbidden" : "unauthorized",
+                            "Organizers only: sign in as an organizer or send the API token.")
+                    .header("WWW-Authenticate", "Bearer realm=\"resonite-link\"").build();
         }
         RegistrantPage result = registrants.find(query, page, size, linkedOnly);
         return Response.ok(result).header("Cache-Control", "no-store").build();
