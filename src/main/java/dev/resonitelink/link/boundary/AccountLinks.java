@@ -2,6 +2,7 @@ package dev.resonitelink.link.boundary;
 
 import dev.resonitelink.link.control.LinkWrites;
 import dev.resonitelink.link.entity.AccountLink;
+import dev.resonitelink.link.entity.LinkOutcome;
 import dev.resonitelink.link.entity.LinkView;
 import dev.resonitelink.oauth.entity.LinkFailedException;
 import dev.resonitelink.oauth.entity.LinkFailure;
@@ -32,9 +33,6 @@ public class AccountLinks {
     @Inject
     LinkWrites writes;
 
-    /** How a successful link call ended. */
-    public enum Outcome { LINKED, REFRESHED, REPLACED }
-
     /**
      * Links the principal to the profile's Resonite account, refreshing an existing link to the same account
      * or replacing a link to another one.
@@ -44,8 +42,8 @@ public class AccountLinks {
      *                             nothing is changed then
      */
     @Transactional(Transactional.TxType.NEVER)
-    public Outcome link(String principal, ResoniteProfile profile, String sealedRefreshToken) throws LinkFailedException {
-        LinkWrites.Outcome outcome;
+    public LinkOutcome link(String principal, ResoniteProfile profile, String sealedRefreshToken) throws LinkFailedException {
+        LinkOutcome outcome;
         try {
             outcome = writeWithOneRetry(principal, profile, sealedRefreshToken);
         } catch (PersistenceException | TransactionalException e) {
@@ -53,10 +51,10 @@ public class AccountLinks {
                     "database failed while linking: " + rootCause(e), null, null);
         }
         LOG.info(() -> "link " + outcome.name().toLowerCase() + " for local user " + principal);
-        return Outcome.valueOf(outcome.name());
+        return outcome;
     }
 
-    private LinkWrites.Outcome writeWithOneRetry(String principal, ResoniteProfile profile, String token)
+    private LinkOutcome writeWithOneRetry(String principal, ResoniteProfile profile, String token)
             throws LinkFailedException {
         try {
             return writes.write(principal, profile, token);

@@ -1,6 +1,7 @@
 package dev.resonitelink.link.control;
 
 import dev.resonitelink.link.entity.AccountLink;
+import dev.resonitelink.link.entity.LinkOutcome;
 import dev.resonitelink.oauth.entity.LinkFailedException;
 import dev.resonitelink.oauth.entity.LinkFailure;
 import dev.resonitelink.oauth.entity.ResoniteProfile;
@@ -21,9 +22,6 @@ import java.util.Optional;
 @ApplicationScoped
 public class LinkWrites {
 
-    /** How a successful write ended. */
-    public enum Outcome { LINKED, REFRESHED, REPLACED }
-
     /** Another request changed the same rows at the same moment; this attempt was rolled back. */
     public static class ConcurrentLinkChange extends RuntimeException {
         ConcurrentLinkChange(Throwable cause) {
@@ -37,22 +35,22 @@ public class LinkWrites {
     Clock clock = Clock.systemUTC();
 
     @Transactional(value = Transactional.TxType.REQUIRES_NEW, rollbackOn = LinkFailedException.class)
-    public Outcome write(String principal, ResoniteProfile profile, String sealedRefreshToken) throws LinkFailedException {
+    public LinkOutcome write(String principal, ResoniteProfile profile, String sealedRefreshToken) throws LinkFailedException {
         Optional<AccountLink> holder = byResoniteId(profile.id());
         if (holder.isPresent() && !holder.get().principal().equals(principal)) {
             throw new LinkFailedException(LinkFailure.ALREADY_LINKED_ELSEWHERE,
                     "Resonite account is already linked to another local user");
         }
         Optional<AccountLink> mine = byPrincipal(principal);
-        Outcome outcome;
+        LinkOutcome outcome;
         AccountLink link;
         if (mine.isEmpty()) {
             link = new AccountLink(principal, profile, clock.instant());
             em.persist(link);
-            outcome = Outcome.LINKED;
+            outcome = LinkOutcome.LINKED;
         } else {
             link = mine.get();
-            outcome = link.resoniteId().equals(profile.id()) ? Outcome.REFRESHED : Outcome.REPLACED;
+            outcome = link.resoniteId().equals(profile.id()) ? LinkOutcome.REFRESHED : LinkOutcome.REPLACED;
             link.update(profile, clock.instant());
         }
         link.keepRefreshToken(sealedRefreshToken);

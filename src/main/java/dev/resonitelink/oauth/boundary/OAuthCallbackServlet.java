@@ -8,6 +8,7 @@ import com.nimbusds.oauth2.sdk.ParseException;
 import dev.resonitelink.link.boundary.AccountLinks;
 import dev.resonitelink.link.boundary.AuditTrail;
 import dev.resonitelink.link.entity.AuditEntry;
+import dev.resonitelink.link.entity.LinkOutcome;
 import dev.resonitelink.ops.control.FlowMetrics;
 import dev.resonitelink.token.control.TokenVault;
 import dev.resonitelink.oauth.control.CodeRedemption;
@@ -84,7 +85,7 @@ public class OAuthCallbackServlet extends HttpServlet {
             CodeRedemption.Grant grant = codeRedemption.redeem(code.getValue(), request.codeVerifier(), request.scopes());
             ResoniteProfile profile = profileFetch.fetch(grant.accessToken(), grant.grantedScopes());
             resoniteId = profile.id();
-            AccountLinks.Outcome outcome = links.link(principal, profile, vault.seal(grant.refreshToken(), principal));
+            LinkOutcome outcome = links.link(principal, profile, vault.seal(grant.refreshToken(), principal));
             audit.recordQuietly(principal, resoniteId, AuditEntry.Action.LINK, outcome.name(), requestId);
             metrics.ended(outcome.name(), null);
             resp.sendRedirect(req.getContextPath() + (request.returnTo() != null
