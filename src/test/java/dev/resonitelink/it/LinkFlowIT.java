@@ -237,6 +237,9 @@ class LinkFlowIT extends DeployedApp {
         assertThat(attacker.storedLink()).isNull();
     }
 
+    /** The refresh-token sealing key of the integration tests (it.app.secrets in the pom). */
+    private static final String TOKEN_KEY = "SDuqLTUcxzXq0wVhMm4BhLBRtqPXIRYFy2MrUC5ly7Q=";
+
     @Test
     void noCodeTokenStateSecretOrProfileDataReachesTheServerLog() throws Exception {
         Site site = Site.signedIn(base);
@@ -254,5 +257,6 @@ class LinkFlowIT extends DeployedApp {
         assertThat(text).as("the server log is captured").contains("link attempt by local user");
         assertThat(StandIn.get().everIssued()).isNotEmpty().allSatisfy(secret -> assertThat(text).doesNotContain(secret));
         assertThat(text).doesNotContain(state, StandIn.CLIENT_SECRET, "code_verifier", "ada@example.org");
+        assertThat(text).as("the deployment's other secrets").doesNotContain(OrganizerIT.API_TOKEN, TOKEN_KEY);
     }
 }

@@ -133,6 +133,8 @@ public final class ResoniteStandIn implements AutoCloseable {
     private volatile Set<ClientAuthenticationMethod> acceptedClientAuth =
             Set.of(ClientAuthenticationMethod.CLIENT_SECRET_POST, ClientAuthenticationMethod.CLIENT_SECRET_BASIC);
     private volatile boolean autoConsent;
+    private volatile JsonObject newUserTemplate;
+    private final java.util.concurrent.atomic.AtomicLong newUsers = new java.util.concurrent.atomic.AtomicLong();
     private final Clock clock = Clock.systemUTC();
 
     private ResoniteStandIn(int port) throws IOException {
@@ -245,6 +247,15 @@ public final class ResoniteStandIn implements AutoCloseable {
         this.autoConsent = on;
     }
 
+    /**
+     * Benchmark mode for a rush: every authorization request is consented at once by a brand-new user whose
+     * profile is {@code template} (ids {@code U-rush-1}, {@code U-rush-2}, ...), as thousands of different people
+     * linking at the same time would.
+     */
+    public void autoConsentAsNewUsers(JsonObject template) {
+        this.newUserTemplate = template;
+    }
+
     public int tokenRequests() {
         return tokenRequests.get();
     }
@@ -280,6 +291,7 @@ public final class ResoniteStandIn implements AutoCloseable {
         tokenLifetime = Duration.ofHours(1);
         acceptedClientAuth = Set.of(ClientAuthenticationMethod.CLIENT_SECRET_POST, ClientAuthenticationMethod.CLIENT_SECRET_BASIC);
         autoConsent = false;
+        newUserTemplate = null;
     }
 
     @Override
@@ -335,6 +347,12 @@ public final class ResoniteStandIn implements AutoCloseable {
                 && !CodeChallengeMethod.S256.equals(request.getCodeChallengeMethod())
                 && !CodeChallengeMethod.PLAIN.equals(request.getCodeChallengeMethod())) {
             redirectError(exchange, client, OAuth2Error.INVALID_REQUEST, request.getState());
+            return;
+        }
+        JsonObject template = newUserTemplate;
+        if (template != null) {
+            User user = addUser("rush-" + newUsers.incrementAndGet(), random(12), template);
+            issueCode(exchange, client, request, user, Set.copyOf(request.getScope().toStringList()));
             return;
         }
         if (autoConsent && !users.isEmpty()) {

@@ -2,13 +2,19 @@ package dev.resonitelink.ops.boundary;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import java.sql.Connection;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready only while the database answers: without it no one can sign in or link. */
+/**
+ * Ready only while the database answers: without it no one can sign in or link. Created when the application starts,
+ * so the data source is looked up in the application's naming context (WildFly runs health checks on a management
+ * thread, where {@code java:comp} is not the application's).
+ */
 @Readiness
 @ApplicationScoped
 public class DatabaseReadiness implements HealthCheck {
@@ -17,6 +23,10 @@ public class DatabaseReadiness implements HealthCheck {
 
     @Resource(lookup = "java:comp/DefaultDataSource")
     DataSource dataSource;
+
+    void createdAtStartup(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        // nothing to do: observing makes the container create this bean, and resolve its data source, now
+    }
 
     @Override
     public HealthCheckResponse call() {

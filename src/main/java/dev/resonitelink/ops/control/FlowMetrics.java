@@ -1,16 +1,17 @@
 package dev.resonitelink.ops.control;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Locale;
-import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.Tag;
 
 /**
- * Counters and timers of the link flow, through the MicroProfile Metrics API (Prometheus format at the server's
- * {@code /metrics}). On a server without MicroProfile Metrics nothing is recorded and nothing fails.
+ * Counters and timers of the link flow, through the MicroProfile Metrics API where the server has it (Payara:
+ * Prometheus format at {@code /metrics}). Where it has not (WildFly, which replaced MicroProfile Metrics with
+ * Micrometer and OpenTelemetry), nothing is recorded and nothing fails: this class refers to no Metrics type, so it
+ * loads everywhere, and {@link MicroProfileMetrics} is only touched when the API is present.
  * <ul>
  * <li>{@code resonite_link_flows_started_total}</li>
  * <li>{@code resonite_link_flows_ended_total{outcome, cause}}: outcome linked, refreshed, replaced, declined or
@@ -22,41 +23,31 @@ import org.eclipse.microprofile.metrics.Tag;
 public class FlowMetrics {
 
     @Inject
-    Instance<MetricRegistry> registries;
+    Instance<Object> beans;
 
-    private MetricRegistry registry() {
-        try {
-            return registries.isResolvable() ? registries.get() : null;
-        } catch (RuntimeException e) {
-            // outside a web request (a scheduled job) Payara cannot always resolve the application's registry;
-            // metrics must never break the work they measure
-            return null;
-        }
+    private MicroProfileMetrics metrics;
+
+    @PostConstruct
+    void findMetrics() {
+        metrics = MicroProfileMetrics.available() ? new MicroProfileMetrics(beans) : null;
     }
 
     public void started() {
-        MetricRegistry registry = registry();
-        if (registry != null) {
-            registry.counter("resonite_link_flows_started").inc();
+        if (metrics != null) {
+            metrics.count("resonite_link_flows_started");
         }
     }
 
     public void ended(String outcome, String cause) {
-        MetricRegistry registry = registry();
-        if (registry != null) {
-            registry.counter("resonite_link_flows_ended", new Tag("outcome", outcome.toLowerCase(Locale.ROOT)),
-                    new Tag("cause", cause == null ? "none" : cause.toLowerCase(Locale.ROOT))).inc();
+        if (metrics != null) {
+            metrics.count("resonite_link_flows_ended", "outcome", outcome.toLowerCase(Locale.ROOT),
+                    "cause", cause == null ? "none" : cause.toLowerCase(Locale.ROOT));
         }
     }
 
     public void providerCall(String endpoint, Duration took) {
-        MetricRegistry registry = registry();
-        if (registry != null) {
-            try {
-                registry.timer("resonite_link_provider_call", new Tag("endpoint", endpoint)).update(took);
-            } catch (RuntimeException e) {
-                // see registry()
-            }
+        if (metrics != null) {
+            metrics.time("resonite_link_provider_call", took, "endpoint", endpoint);
         }
     }
 }

@@ -1,44 +1,40 @@
 package dev.resonitelink.token.boundary;
 
-import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.ejb.Singleton;
-import jakarta.ejb.Startup;
-import jakarta.ejb.Timeout;
-import jakarta.ejb.TimerConfig;
-import jakarta.ejb.TimerService;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Runs {@link ProfileRefresher} every {@value ProfileRefresher#KEY_INTERVAL} seconds with a non-persistent
- * container timer. (A task scheduled on Payara 6's managed scheduled executor from a deployment-time observer loses
- * its invocation context and fails on every run; the timer service runs in a proper component context.) The
- * singleton runs one timeout at a time; across nodes the lease row in the database decides.
+ * Runs {@link ProfileRefresher} every {@value ProfileRefresher#KEY_INTERVAL} seconds on the container's managed
+ * scheduled executor (Jakarta Concurrency: no EJB container needed, so it also runs on WildFly's MicroProfile
+ * configuration). Fixed delay, so runs never overlap on one node; across nodes the lease row in the database decides.
  */
-@Singleton
-@Startup
+@ApplicationScoped
 public class ProfileRefreshSchedule {
 
     private static final Logger LOG = Logger.getLogger(ProfileRefreshSchedule.class.getName());
 
     @Resource
-    TimerService timers;
+    ManagedScheduledExecutorService scheduler;
 
     @Inject
     ProfileRefresher refresher;
 
-    @PostConstruct
-    void start() {
+    private ScheduledFuture<?> runs;
+
+    void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
         long millis = refresher.every().toMillis();
-        timers.createIntervalTimer(millis, millis, new TimerConfig("profile-refresh", false));
+        runs = scheduler.scheduleWithFixedDelay(this::run, millis, millis, TimeUnit.MILLISECONDS);
     }
 
-    @Timeout
-    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void run() {
         try {
             int refreshed = refresher.runOnce();
@@ -46,7 +42,14 @@ public class ProfileRefreshSchedule {
                 LOG.fine(() -> refreshed + " linked profiles refreshed");
             }
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "profile refresh run failed", e);
+            LOG.log(Level.WARNING, "profile refresh run failed: " + e.getClass().getSimpleName());
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        if (runs != null) {
+            runs.cancel(false);
         }
     }
 }

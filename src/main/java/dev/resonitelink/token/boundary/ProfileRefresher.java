@@ -121,7 +121,8 @@ public class ProfileRefresher {
         return taken == 1;
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
+    /** Read in a transaction of its own: on a scheduler thread there is no request whose entity manager it could use. */
+    @Transactional
     public List<Due> due() {
         Instant cutoff = clock.instant().minus(staleAfter());
         return em.createNamedQuery(AccountLink.STALE_REFRESHABLE, AccountLink.class)

@@ -1,0 +1,66 @@
+package dev.resonitelink.ops.control;
+
+import jakarta.enterprise.inject.Instance;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
+import java.time.Duration;
+
+/**
+ * The MicroProfile Metrics side of {@link FlowMetrics}. Deliberately not a CDI bean (no bean-defining annotation),
+ * so a server without the Metrics API never loads it. Metrics never break the work they measure: a registry that
+ * cannot be resolved (outside a web request Payara cannot always resolve the application's registry) or a failing
+ * update records nothing.
+ */
+final class MicroProfileMetrics {
+
+    private static final String API = "org.eclipse.microprofile.metrics.MetricRegistry";
+
+    static boolean available() {
+        try {
+            Class.forName(API, false, MicroProfileMetrics.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
+    void count(String name, String... tags) {
+        try {
+            MetricRegistry registry = registry();
+            if (registry != null) {
+                registry.counter(name, tags(tags)).inc();
+            }
+        } catch (RuntimeException e) {
+            // nothing recorded
+        }
+    }
+
+    void time(String name, Duration took, String... tags) {
+        try {
+            MetricRegistry registry = registry();
+            if (registry != null) {
+                registry.timer(name, tags(tags)).update(took);
+            }
+        } catch (RuntimeException e) {
+            // nothing recorded
+        }
+    }
+
+    private final Instance<MetricRegistry> registries;
+
+    MicroProfileMetrics(Instance<Object> beans) {
+        this.registries = beans.select(MetricRegistry.class);
+    }
+
+    private MetricRegistry registry() {
+        return registries.isResolvable() ? registries.get() : null;
+    }
+
+    private static Tag[] tags(String... namesAndValues) {
+        Tag[] tags = new Tag[namesAndValues.length / 2];
+        for (int i = 0; i < tags.length; i++) {
+            tags[i] = new Tag(namesAndValues[2 * i], namesAndValues[2 * i + 1]);
+        }
+        return tags;
+    }
+}

@@ -1,0 +1,99 @@
+package dev.resonitelink.standin;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Resonite stand-in and the real WAR on Payara Micro beside it, configured through environment variables
+ * exactly as a deployment would be: what {@code mvn -Pdemo} and the load benchmark run.
+ *
+ * @param startup from starting the Payara Micro process to the first 200 of the sign-in page
+ */
+public record LocalStack(ResoniteStandIn standIn, Process payara, URI app, Duration startup) implements AutoCloseable {
+
+    public static final String CLIENT_ID = "resonite-link-demo";
+    public static final String CLIENT_SECRET = "demo-secret-not-for-production";
+
+    /**
+     * Starts both; {@code jvmOptions} go to Payara Micro's JVM; its output goes to {@code log}, or to this
+     * process's output when null.
+     */
+    public static LocalStack start(String payaraJar, String war, int httpPort, int standInPort, String preBootCommands,
+                                   List<String> jvmOptions, Path log) throws IOException, InterruptedException {
+        URI redirect = URI.create("http://localhost:" + httpPort + "/resonite-link/oauth/callback");
+        ResoniteStandIn standIn = ResoniteStandIn.start(standInPort)
+                .register(new ResoniteStandIn.Client(CLIENT_ID, CLIENT_SECRET, redirect));
+        standIn.addUser(new ResoniteStandIn.User("ada", "resonite",
+                ResoniteStandIn.readProfile("/standin/resonite-profile-full.json")));
+        standIn.addUser(new ResoniteStandIn.User("minimal", "resonite",
+                ResoniteStandIn.readProfile("/standin/resonite-profile-minimal.json")));
+
+        List<String> command = new ArrayList<>();
+        command.add(new File(System.getProperty("java.home"), "bin/java").getPath());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", payaraJar, "--deploy", war, "--port", String.valueOf(httpPort), "--nocluster",
+                "--prebootcommandfile", preBootCommands));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        if (log == null) {
+            builder.inheritIO();
+        } else {
+            builder.redirectErrorStream(true).redirectOutput(log.toFile());
+        }
+        Map<String, String> env = builder.environment();
+        env.put("RESONITE_CLIENT_ID", CLIENT_ID);
+        env.put("RESONITE_CLIENT_SECRET", CLIENT_SECRET);
+        env.put("RESONITE_REDIRECT_URI", redirect.toString());
+        env.put("RESONITE_BASE_URI", standIn.baseUri().toString());
+        env.put("RESONITE_SCOPES", "profile email patreon offline_access");
+        env.put("RESONITE_REVOCATION_URI", "connect/revocation");
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        env.put("RESONITE_LINK_TOKEN_ENCRYPTION_KEY", Base64.getEncoder().encodeToString(key));
+        env.put("RESONITE_ICON_BASE_URI", standIn.baseUri() + "assets/");
+        env.put("RESONITE_LINK_ORGANIZERS", "organizer");
+        long started = System.nanoTime();
+        Process payara = builder.start();
+        URI app = URI.create("http://localhost:" + httpPort + "/resonite-link/");
+        LocalStack stack = new LocalStack(standIn, payara, app, Duration.ofNanos(System.nanoTime() - started));
+        if (!waitUntilUp(app.resolve("login"), payara)) {
+            stack.close();
+            throw new IllegalStateException("Payara Micro did not come up" + (log == null ? "" : "; see " + log));
+        }
+        return new LocalStack(standIn, payara, app, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    private static boolean waitUntilUp(URI uri, Process payara) throws InterruptedException {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
+        while (System.nanoTime() < deadline && payara.isAlive()) {
+            try {
+                HttpResponse<Void> response = client.send(HttpRequest.newBuilder(uri).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return true;
+                }
+            } catch (IOException e) {
+                // not up yet
+            }
+            Thread.sleep(100);
+        }
+        return false;
+    }
+
+    @Override
+    public void close() {
+        payara.destroy();
+        standIn.close();
+    }
+}
