@@ -37,15 +37,18 @@ public class Accounts {
         if (password == null || password.length() < MIN_PASSWORD || password.length() > MAX_PASSWORD) {
             return Optional.of("Choose a password of at least " + MIN_PASSWORD + " characters.");
         }
-        if (em.find(LocalUser.class, username) != null) {
-            return Optional.of("That user name is taken. Choose another one.");
-        }
+        // hashed before the first database access: the transaction takes its pooled connection only then, so no
+        // connection is held through the deliberately slow PBKDF2 (under a sign-up rush that emptied the pool)
         hash.initialize(Map.of(
                 "Pbkdf2PasswordHash.Algorithm", SecuritySetup.HASH_ALGORITHM,
                 "Pbkdf2PasswordHash.Iterations", SecuritySetup.HASH_ITERATIONS,
                 "Pbkdf2PasswordHash.SaltSizeBytes", "32",
                 "Pbkdf2PasswordHash.KeySizeBytes", "32"));
-        em.persist(new LocalUser(username, hash.generate(password.toCharArray()), clock.instant()));
+        String hashed = hash.generate(password.toCharArray());
+        if (em.find(LocalUser.class, username) != null) {
+            return Optional.of("That user name is taken. Choose another one.");
+        }
+        em.persist(new LocalUser(username, hashed, clock.instant()));
         return Optional.empty();
     }
 }

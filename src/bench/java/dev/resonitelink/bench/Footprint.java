@@ -1,0 +1,54 @@
+package dev.resonitelink.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Heap in use after a full GC ({@code jcmd}) and resident set size ({@code /proc}) of a running JVM. */
+final class Footprint {
+
+    static String of(long pid) throws IOException, InterruptedException {
+        jcmd(pid, "GC.run");
+        String heap = jcmd(pid, "GC.heap_info");
+        Matcher used = Pattern.compile("total (\\d+)K, used (\\d+)K").matcher(heap);
+        String heapLine = used.find() ? "heap_used_after_gc_kb=" + used.group(2) + "\nheap_committed_kb=" + used.group(1)
+                : "heap_info=unavailable";
+        String rss = Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream()
+                .filter(l -> l.startsWith("VmRSS:")).map(l -> l.replaceAll("\\D+", "")).findFirst().orElse("?");
+        return heapLine + "\nrss_kb=" + rss + "\n";
+    }
+
+    /** Starts a JFR recording (profiling settings) of the running JVM; runs in the background. */
+    static void startRecording(long pid, Path file) {
+        Thread starter = new Thread(() -> {
+            try {
+                jcmd(pid, "JFR.start name=rush settings=profile filename=" + file.toAbsolutePath());
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        starter.setDaemon(true);
+        starter.start();
+    }
+
+    static void stopRecording(long pid) throws IOException, InterruptedException {
+        jcmd(pid, "JFR.stop name=rush");
+    }
+
+    private static String jcmd(long pid, String command) throws IOException, InterruptedException {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        List<String> line = new java.util.ArrayList<>(List.of(jcmd.toString(), Long.toString(pid)));
+        line.addAll(List.of(command.split(" ")));
+        Process process = new ProcessBuilder(line)
+                .redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes());
+        process.waitFor();
+        return out;
+    }
+
+    private Footprint() {
+    }
+}
