@@ -6,4 +6,4 @@ jar=${1:?payara-micro.jar}; war=${2:?resonite-link.war}; props=${3:?properties f
 : "${RESONITE_CLIENT_SECRET:?set RESONITE_CLIENT_SECRET in the environment}"
 here=$(cd "$(dirname "$0")" && pwd)
 exec java -jar "$jar" --deploy "$war" --systemProperties "$props" --port "${PORT:-8080}" \
-  --prebootcommandfile "$here/pre-boot-commands.asadmin"
+  --prebootcommandfile "$here/pre-boot-single-node.asadmin"

@@ -46,12 +46,12 @@ import java.util.regex.Pattern;
  */
 public class LinkRushSimulation extends Simulation {
 
-    static final int SECONDS = Integer.getInteger("bench.seconds", 40);
+    static final int SECONDS = Integer.getInteger("bench.seconds", 90);
     /** Browsers linking at the same time, each one flow after the other (a closed workload). */
     static final int USERS = Integer.getInteger("bench.users", 32);
     /** Sign-ups + sign-ins per second: each costs two PBKDF2 hashes (~60 ms of one core each). */
     static final int SIGN_IN_RATE = Integer.getInteger("bench.signin.rate", 10);
-    static final int FLOOR_RATE = Integer.getInteger("bench.floor.rate", 300);
+    static final int FLOOR_RATE = Integer.getInteger("bench.floor.rate", 50);
     static final int FLOOR_SECONDS = Integer.getInteger("bench.floor.seconds", 10);
     static final Path OUT = Path.of(System.getProperty("bench.out", "target/bench"));
     static final String PASSWORD = "correct horse battery";

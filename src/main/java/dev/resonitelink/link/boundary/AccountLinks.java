@@ -50,7 +50,9 @@ public class AccountLinks {
             throw new LinkFailedException(LinkFailure.STORAGE_UNAVAILABLE,
                     "database failed while linking: " + rootCause(e), null, null);
         }
-        LOG.info(() -> "link " + outcome.name().toLowerCase() + " for local user " + principal);
+        // FINE, not INFO: the audit trail already records every link; one formatted server-log line per link cost
+        // 2% of the server's CPU in a rush (docs/benchmarks.md)
+        LOG.fine(() -> "link " + outcome.name().toLowerCase() + " for local user " + principal);
         return outcome;
     }
 
