@@ -74,7 +74,7 @@ public class LinkRushSimulation extends Simulation {
     private ChainBuilder floor(String name) {
         return io.gatling.javaapi.core.CoreDsl.exec(session -> {
             CodeVerifier verifier = new CodeVerifier();
-        return session.set("verifier", verifier.getValue())
+            return session.set("verifier", verifier.getValue())
                     .set("challenge", CodeChallenge.compute(CodeChallengeMethod.S256, verifier).getValue())
                     .set("state", UUID.randomUUID().toString());
         }).exec(http(name + " authorize").get(standIn + "/connect/authorize")
