@@ -1,20 +1,36 @@
 #!/usr/bin/env bash
-# One node of a Payara Micro cluster: same WAR, shared PostgreSQL, sessions replicated by Payara's Hazelcast.
-#   NODE=1 PORT=8081 server-config/payara/run-cluster-node.sh payara-micro.jar resonite-link.war postgresql.jar my.properties
-#   NODE=2 PORT=8082 server-config/payara/run-cluster-node.sh ...
+# One node of a Payara Micro cluster behind the TLS proxy (server-config/nginx): same WAR, shared PostgreSQL,
+# sessions replicated by Payara's Hazelcast.
+#   CLUSTER_NAME=events-2026-x7 NODE=1 NODE_ADDRESS=10.0.0.11 CLUSTER_MEMBERS=10.0.0.11:5901,10.0.0.12:5902 \
+#     server-config/payara/run-cluster-node.sh payara-micro.jar resonite-link.war postgresql.jar my.properties
+#
 # Environment: RESONITE_CLIENT_SECRET, DB_HOST, DB_PORT, DB_NAME, DB_USER, DB_PASSWORD;
-# CLUSTER_MEMBERS (host:port list of every node's Hazelcast port, default two nodes on this host),
-# CLUSTER_NAME (default resonite-link), CLUSTER_INTERFACE (default 127.0.0.1).
+#   CLUSTER_NAME     a name of this site's own (required: never Payara's default, so no stray node joins by accident);
+#   NODE             1, 2, ... (Hazelcast listens on 590<NODE>, HTTP on 808<NODE> unless PORT is set);
+#   NODE_ADDRESS     the private address HTTP and Hazelcast bind to (default 127.0.0.1): the proxy must be the only
+#                    way in, since the node trusts X-Forwarded-Proto, and Hazelcast carries the sessions unencrypted;
+#   CLUSTER_MEMBERS  host:port of every node's Hazelcast (default: two nodes on this host);
+#   TRUST_STORE, TRUST_STORE_PASSWORD  a trust store for Resonite's certificate, when the JDK's own does not do.
 set -euo pipefail
 jar=${1:?payara-micro.jar}; war=${2:?resonite-link.war}; driver=${3:?postgresql.jar}; props=${4:?properties file}
 here=$(cd "$(dirname "$0")" && pwd)
 node=${NODE:?NODE=1, 2, ...}
+: "${CLUSTER_NAME:?CLUSTER_NAME=<a name of your own>}"
 : "${RESONITE_CLIENT_SECRET:?}" "${DB_HOST:?}" "${DB_PORT:?}" "${DB_NAME:?}" "${DB_USER:?}" "${DB_PASSWORD:?}"
-exec java -jar "$jar" --deploy "$war" --systemProperties "$props" \
+address=${NODE_ADDRESS:-127.0.0.1}
+preboot=$(mktemp)
+trap 'rm -f "$preboot"' EXIT
+cat "$here/pre-boot-commands.asadmin" > "$preboot"
+echo "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=$address" >> "$preboot"
+jvm=()
+if [ -n "${TRUST_STORE:-}" ]; then
+  jvm+=("-Djavax.net.ssl.trustStore=$TRUST_STORE" "-Djavax.net.ssl.trustStorePassword=${TRUST_STORE_PASSWORD:-changeit}")
+fi
+java "${jvm[@]}" -jar "$jar" --deploy "$war" --systemProperties "$props" \
   --port "${PORT:-808$node}" --name "node-$node" \
-  --clustername "${CLUSTER_NAME:-resonite-link}" \
+  --clustername "$CLUSTER_NAME" \
   --clustermode "tcpip:${CLUSTER_MEMBERS:-127.0.0.1:5901,127.0.0.1:5902}" \
-  --interfaces "${CLUSTER_INTERFACE:-127.0.0.1}" --startport "590$node" \
+  --interfaces "$address" --startport "590$node" \
   --addlibs "$driver" \
-  --prebootcommandfile "$here/pre-boot-commands.asadmin" \
+  --prebootcommandfile "$preboot" \
   --postbootcommandfile "$here/postgresql.asadmin"

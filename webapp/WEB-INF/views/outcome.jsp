@@ -7,7 +7,7 @@
     <p><c:out value="${failure.explanation()}"/></p>
     <p><strong>What to do:</strong> <c:out value="${failure.nextStep()}"/></p>
     <c:if test="${not empty providerError}"><p class="muted">Resonite said: <code id="provider-error"><c:out value="${providerError}"/></code></p></c:if>
-    <c:if test="${failure.status() >= 400}"><p class="muted">Error id: <code id="error-id"><c:out value="${errorId}"/></code></p></c:if>
+    <c:if test="${status >= 400}"><p class="muted">Error id: <code id="error-id"><c:out value="${errorId}"/></code></p></c:if>
     <p><a href="${pageContext.request.contextPath}/account">Back to your account</a></p>
 </section>
 <%@ include file="foot.jspf" %>

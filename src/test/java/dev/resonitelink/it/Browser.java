@@ -25,12 +25,24 @@ public final class Browser {
 
     private final CookieManager cookies = new CookieManager();
     private final StringBuilder transcript = new StringBuilder();
-    private final HttpClient client = HttpClient.newBuilder()
-            .cookieHandler(cookies)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .version(HttpClient.Version.HTTP_1_1) // as a browser speaks to plain http (no h2c upgrade)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
+    private final HttpClient client;
+
+    public Browser() {
+        this(null);
+    }
+
+    /** A browser that speaks https too, trusting what {@code tls} trusts (and verifying host names). */
+    public Browser(javax.net.ssl.SSLContext tls) {
+        HttpClient.Builder builder = HttpClient.newBuilder()
+                .cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .version(HttpClient.Version.HTTP_1_1) // as a browser speaks to plain http (no h2c upgrade)
+                .connectTimeout(Duration.ofSeconds(5));
+        if (tls != null) {
+            builder.sslContext(tls);
+        }
+        client = builder.build();
+    }
 
     /** One response. */
     public record Page(URI uri, int status, String body, java.net.http.HttpHeaders headers) {

@@ -71,7 +71,7 @@ class HostileInputIT extends DeployedApp {
         Started s = started();
         Browser.Page page = s.site().browser().get(s.callbackWith("state=" + s.state()
                 + "&error=server_error&error_description=%3Cscript%3Ealert(1)%3C%2Fscript%3E%3Cimg%20src%3Dx%3E"));
-        assertCleanPage(page, 502);
+        assertCleanPage(page, 424);
         assertThat(page.text("#provider-error")).isEqualTo("server_error");
         assertThat(page.body()).doesNotContain("<img src=x", "alert(1)");
     }
@@ -81,7 +81,7 @@ class HostileInputIT extends DeployedApp {
         Started s = started();
         Browser.Page page = s.site().browser().get(s.callbackWith("state=" + s.state()
                 + "&error=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E"));
-        assertThat(page.status()).isIn(400, 502);
+        assertThat(page.status()).isIn(400, 424);
         assertThat(page.body()).doesNotContain("<img src=x onerror");
         assertThat(s.site().storedLink()).isNull();
     }

@@ -132,7 +132,7 @@ class LinkFlowIT extends DeployedApp {
         Browser.Page second = site.consent(site.startLink(), user, "allow", List.of("email", "patreon"));
         String withOldCode = second.location().replaceAll("code=[^&]*", "code=" + usedCode);
         Browser.Page callback = site.browser().get(withOldCode);
-        assertThat(callback.status()).isEqualTo(502);
+        assertThat(callback.status()).isEqualTo(424);
         assertThat(callback.text("#outcome-title")).isEqualTo("Resonite did not accept the sign-in answer");
         assertThat(site.storedLink()).isEqualTo(before);
     }
@@ -143,7 +143,7 @@ class LinkFlowIT extends DeployedApp {
         StandIn.get().changeSecret(StandIn.CLIENT_ID, "rotated-on-resonite");
         try {
             Browser.Page callback = site.link(StandIn.newUser());
-            assertThat(callback.status()).isEqualTo(502);
+            assertThat(callback.status()).isEqualTo(424);
             assertThat(callback.text("#outcome-title")).isEqualTo("This site's connection to Resonite is misconfigured");
             assertThat(callback.text("#provider-error")).isEqualTo("invalid_client");
             assertThat(site.storedLink()).isNull();
@@ -248,7 +248,7 @@ class LinkFlowIT extends DeployedApp {
         assertThat(site.browser().follow(back).location()).endsWith("/account?linked");
         StandIn.get().changeSecret(StandIn.CLIENT_ID, "rotated");
         try {
-            assertThat(Site.signedIn(base).link(StandIn.newUser()).status()).isEqualTo(502);
+            assertThat(Site.signedIn(base).link(StandIn.newUser()).status()).isEqualTo(424);
         } finally {
             StandIn.get().changeSecret(StandIn.CLIENT_ID, StandIn.CLIENT_SECRET);
         }

@@ -36,22 +36,22 @@ class ProviderFaultsIT extends DeployedApp {
         String profile = "Your Resonite profile could not be read";
         String unreachable = "Resonite could not be reached";
         return Stream.of(
-                new Fault("token 400 invalid_request", f -> token(f, 400, "{\"error\":\"invalid_request\"}"), 502, failed),
-                new Fault("token 401 invalid_client", f -> token(f, 401, "{\"error\":\"invalid_client\"}"), 502,
+                new Fault("token 400 invalid_request", f -> token(f, 400, "{\"error\":\"invalid_request\"}"), 424, failed),
+                new Fault("token 401 invalid_client", f -> token(f, 401, "{\"error\":\"invalid_client\"}"), 424,
                         "This site's connection to Resonite is misconfigured"),
-                new Fault("token 500 html", f -> { token(f, 500, "<html>down</html>"); f.tokenContentType = "text/html"; }, 502, failed),
-                new Fault("token non-JSON 200", f -> token(f, 200, "this is not json"), 502, failed),
-                new Fault("token truncated", f -> token(f, 200, "{\"access_token\":\"abc\",\"token_"), 502, failed),
-                new Fault("token without access_token", f -> token(f, 200, "{\"token_type\":\"Bearer\",\"expires_in\":3600}"), 502, failed),
-                new Fault("token larger than the limit", f -> token(f, 200, TOO_LARGE), 502, failed),
-                new Fault("token slower than the read timeout", f -> f.tokenDelay = Duration.ofSeconds(5), 503, unreachable),
-                new Fault("profile 401", f -> profile(f, 401, "{\"error\":\"invalid_token\"}"), 502, profile),
-                new Fault("profile 500", f -> profile(f, 500, "oops"), 502, profile),
-                new Fault("profile non-JSON", f -> profile(f, 200, "<html>"), 502, profile),
-                new Fault("profile truncated", f -> profile(f, 200, "{\"id\":\"U-x\",\"user"), 502, profile),
-                new Fault("profile without id", f -> profile(f, 200, "{\"username\":\"nobody\"}"), 502, profile),
-                new Fault("profile larger than the limit", f -> profile(f, 200, PROFILE_TOO_LARGE), 502, profile),
-                new Fault("profile slower than the read timeout", f -> f.profileDelay = Duration.ofSeconds(5), 503, unreachable));
+                new Fault("token 500 html", f -> { token(f, 500, "<html>down</html>"); f.tokenContentType = "text/html"; }, 424, failed),
+                new Fault("token non-JSON 200", f -> token(f, 200, "this is not json"), 424, failed),
+                new Fault("token truncated", f -> token(f, 200, "{\"access_token\":\"abc\",\"token_"), 424, failed),
+                new Fault("token without access_token", f -> token(f, 200, "{\"token_type\":\"Bearer\",\"expires_in\":3600}"), 424, failed),
+                new Fault("token larger than the limit", f -> token(f, 200, TOO_LARGE), 424, failed),
+                new Fault("token slower than the read timeout", f -> f.tokenDelay = Duration.ofSeconds(5), 424, unreachable),
+                new Fault("profile 401", f -> profile(f, 401, "{\"error\":\"invalid_token\"}"), 424, profile),
+                new Fault("profile 500", f -> profile(f, 500, "oops"), 424, profile),
+                new Fault("profile non-JSON", f -> profile(f, 200, "<html>"), 424, profile),
+                new Fault("profile truncated", f -> profile(f, 200, "{\"id\":\"U-x\",\"user"), 424, profile),
+                new Fault("profile without id", f -> profile(f, 200, "{\"username\":\"nobody\"}"), 424, profile),
+                new Fault("profile larger than the limit", f -> profile(f, 200, PROFILE_TOO_LARGE), 424, profile),
+                new Fault("profile slower than the read timeout", f -> f.profileDelay = Duration.ofSeconds(5), 424, unreachable));
     }
 
     private static void token(ResoniteStandIn.Faults f, int status, String body) {
@@ -85,7 +85,7 @@ class ProviderFaultsIT extends DeployedApp {
         JsonObject before = site.storedLink();
         Browser.Page back = site.consent(site.startLink(), user(site), "allow", List.of("email"));
         Browser.Page page = StandIn.get().whileDown(() -> site.browser().follow(back));
-        assertFailurePage(page, 503, "Resonite could not be reached");
+        assertFailurePage(page, 424, "Resonite could not be reached");
         assertThat(site.storedLink()).isEqualTo(before);
     }
 

@@ -19,11 +19,17 @@ public final class Site {
     public static final String PASSWORD = "correct horse battery";
 
     private final URI base;
-    private final Browser browser = new Browser();
+    private final Browser browser;
     private String username;
 
-    private Site(URI base) {
+    private Site(URI base, Browser browser) {
         this.base = base;
+        this.browser = browser;
+    }
+
+    /** The app at {@code base} as it is reached, e.g. through the TLS proxy, with a browser of the test's choosing. */
+    public static Site at(URI base, Browser browser) {
+        return new Site(base, browser);
     }
 
     /**
@@ -32,7 +38,7 @@ public final class Site {
      */
     public static Site anonymous(URL base) {
         String path = base.getPath().endsWith("/") ? base.getPath() : base.getPath() + "/";
-        return new Site(URI.create("http://localhost:" + base.getPort() + path));
+        return new Site(URI.create("http://localhost:" + base.getPort() + path), new Browser());
     }
 
     /** A new local account, signed up and signed in. */

@@ -33,6 +33,8 @@ import com.nimbusds.oauth2.sdk.token.Tokens;
 import com.nimbusds.oauth2.sdk.util.URLUtils;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -58,6 +60,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
 
 /**
  * A faithful local stand-in for Resonite's OAuth 2.0 server: the authorization endpoint with a login and consent
@@ -137,14 +140,25 @@ public final class ResoniteStandIn implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicLong newUsers = new java.util.concurrent.atomic.AtomicLong();
     private final Clock clock = Clock.systemUTC();
 
-    private ResoniteStandIn(int port) throws IOException {
+    private final SSLContext tls;
+
+    private ResoniteStandIn(int port, SSLContext tls) throws IOException {
+        this.tls = tls;
         executor = Executors.newFixedThreadPool(16);
         server = bind(port);
-        issuer = new Issuer("http://localhost:" + server.getAddress().getPort());
+        issuer = new Issuer((tls == null ? "http" : "https") + "://localhost:" + server.getAddress().getPort());
     }
 
     private HttpServer bind(int port) throws IOException {
-        HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
+        InetSocketAddress address = new InetSocketAddress("127.0.0.1", port);
+        HttpServer http;
+        if (tls == null) {
+            http = HttpServer.create(address, 64);
+        } else {
+            HttpsServer https = HttpsServer.create(address, 64);
+            https.setHttpsConfigurator(new HttpsConfigurator(tls));
+            http = https;
+        }
         http.setExecutor(executor);
         http.createContext("/connect/authorize", this::authorize);
         http.createContext("/connect/token", this::token);
@@ -175,7 +189,6 @@ public final class ResoniteStandIn implements AutoCloseable {
         }
     }
 
-    /** Starts a stand-in on 127.0.0.1; port 0 picks a free one. */
     static {
         // Answer at once: without TCP_NODELAY the JDK server's separate header and body writes meet the client's
         // delayed ACK, and every answer waits ~40 ms (measured by the benchmark's floor: 88 ms for token + profile).
@@ -183,8 +196,18 @@ public final class ResoniteStandIn implements AutoCloseable {
         System.setProperty("sun.net.httpserver.nodelay", "true");
     }
 
+    /** Starts a stand-in on 127.0.0.1 over plain http; port 0 picks a free one. */
     public static ResoniteStandIn start(int port) throws IOException {
-        ResoniteStandIn standIn = new ResoniteStandIn(port);
+        return startWith(port, null);
+    }
+
+    /** A stand-in served over https with the given server certificate, as Resonite itself is. */
+    public static ResoniteStandIn startHttps(int port, SSLContext tls) throws IOException {
+        return startWith(port, tls);
+    }
+
+    private static ResoniteStandIn startWith(int port, SSLContext tls) throws IOException {
+        ResoniteStandIn standIn = new ResoniteStandIn(port, tls);
         standIn.server.start();
         return standIn;
     }

@@ -1,0 +1,100 @@
+package dev.resonitelink.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The deployed server (Payara Micro, or WildFly under {@code -Pwildfly}) behind Debian's nginx with the shipped
+ * {@code server-config/nginx/resonite-link.conf} and TLS from a throwaway CA: the server takes the scheme from the
+ * proxy's forwarded headers (server-config/payara pre-boot commands, server-config/wildfly/configure.cli), so every
+ * redirect stays on https, and the proxy's own rules hold (http only redirects, HSTS, rate limits).
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class BehindProxyIT extends DeployedApp {
+
+    private static TestCertificates certificates;
+    private static Nginx nginx;
+
+    @BeforeEach
+    void startProxy() throws Exception {
+        if (nginx == null) {
+            Nginx.requireInstalled();
+            certificates = TestCertificates.create();
+            nginx = Nginx.start(Integer.getInteger("it.proxy.https.port"), Integer.getInteger("it.proxy.http.port"),
+                    certificates, List.of(Integer.getInteger("it.http.port")));
+        }
+    }
+
+    @AfterAll
+    static void stopProxy() throws Exception {
+        if (nginx != null) {
+            nginx.close();
+            nginx = null;
+        }
+    }
+
+    private Browser browser() {
+        return new Browser(certificates.clientContext());
+    }
+
+    @Test
+    void redirectsThroughTheProxyStayOnHttps() {
+        Browser.Page account = browser().get(nginx.https().resolve("account"));
+        assertThat(account.status()).isEqualTo(302);
+        assertThat(account.location()).isEqualTo(nginx.https() + "login");
+        assertThat(account.header("Strict-Transport-Security")).isEqualTo("max-age=63072000");
+
+        Site site = Site.at(nginx.https(), browser());
+        site.signUp("px" + UUID.randomUUID().toString().substring(0, 8));
+        site.signIn(); // asserts the redirect to the account page
+        Browser.Page signedOut = site.browser().post(site.at("logout"), site.account().form("form[action$=/logout]"));
+        assertThat(signedOut.location()).startsWith(nginx.https().toString());
+    }
+
+    @Test
+    void withoutTheProxyTheSchemeIsThePlainOneTheNodeSees() {
+        Browser.Page direct = new Browser().get(Site.anonymous(base).at("account"));
+        assertThat(direct.location()).as("the scheme comes from the proxy's header, not from configuration")
+                .startsWith("http://localhost:");
+    }
+
+    @Test
+    void plainHttpOnlyRedirectsToHttps() {
+        Browser.Page page = new Browser().get(nginx.http().resolve("account?x=1"));
+        assertThat(page.status()).isEqualTo(301);
+        assertThat(page.location()).isEqualTo(nginx.https() + "account?x=1");
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE) // last: it uses up the sign-in allowance of this client address
+    void aSignInBurstIsAnswered429WithAPlainPageAndTheNodeStillServes() {
+        Browser browser = browser();
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            statuses.add(browser.get(nginx.https().resolve("login")).status());
+        }
+        assertThat(statuses.subList(0, 5)).as("a person's first tries pass").containsOnly(200);
+        assertThat(statuses).contains(429).doesNotContain(500, 502, 503, 504);
+        Browser.Page limited = browser.get(nginx.https().resolve("login"));
+        assertThat(limited.status()).isEqualTo(429);
+        assertThat(limited.header("Retry-After")).isEqualTo("60");
+        assertThat(limited.document().select("[data-outcome=rate-limited] h1").text()).isEqualTo("Too many requests");
+        assertThat(browser.get(nginx.https().resolve("account")).status()).as("other pages are not limited").isEqualTo(302);
+    }
+
+    @Test
+    void anOversizedBodyIsRefusedAtTheProxy() {
+        Browser.Page page = browser().post(nginx.https().resolve("signup"),
+                java.util.Map.of("username", "x".repeat(100_000), "password", "y"));
+        assertThat(page.status()).isEqualTo(413);
+    }
+}

@@ -1,0 +1,158 @@
+package dev.resonitelink.it;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.core.ConditionTimeoutException;
+
+/**
+ * A Payara Micro process with the production WAR that a test starts and stops itself (a cluster node, a server with
+ * its own settings), configured as an operator would: environment variables, JVM options and the shipped
+ * {@code server-config/payara} command files. Its output goes to a file the test can read.
+ */
+public final class PayaraNode implements AutoCloseable {
+
+    private final String name;
+    private final int port;
+    private final Process process;
+    private final Path log;
+
+    private PayaraNode(String name, int port, Process process, Path log) {
+        this.name = name;
+        this.port = port;
+        this.process = process;
+        this.log = log;
+    }
+
+    public static Launch launch(String name, int port) {
+        return new Launch(name, port);
+    }
+
+    /** What to start: the command line and environment of one node. */
+    public static final class Launch {
+        private final String name;
+        private final int port;
+        private final List<String> jvmOptions = new ArrayList<>(List.of("-Xmx512m"));
+        private final List<String> microOptions = new ArrayList<>();
+        private final Map<String, String> environment = new HashMap<>();
+        private boolean clustered;
+
+        private Launch(String name, int port) {
+            this.name = name;
+            this.port = port;
+        }
+
+        public Launch jvm(List<String> options) {
+            jvmOptions.addAll(options);
+            return this;
+        }
+
+        public Launch env(Map<String, String> variables) {
+            environment.putAll(variables);
+            return this;
+        }
+
+        /** The shipped pre-boot commands for nodes behind the proxy (session cookie, forwarded scheme, headers). */
+        public Launch preBoot() {
+            microOptions.addAll(List.of("--prebootcommandfile", System.getProperty("it.preboot")));
+            return this;
+        }
+
+        /** A member of a Hazelcast cluster on loopback, with TCP discovery of the listed members' ports. */
+        public Launch cluster(String clusterName, int hazelcastPort, List<Integer> memberPorts) {
+            clustered = true;
+            microOptions.addAll(List.of("--clustername", clusterName,
+                    "--clustermode", "tcpip:" + String.join(",", memberPorts.stream().map(p -> "127.0.0.1:" + p).toList()),
+                    "--interfaces", "127.0.0.1", "--startport", String.valueOf(hazelcastPort)));
+            return this;
+        }
+
+        /** The shared PostgreSQL (server-config/payara/postgresql.asadmin; DB_* from the test JVM's environment). */
+        public Launch postgres() {
+            microOptions.addAll(List.of("--addlibs", System.getProperty("it.postgresql.jar"),
+                    "--postbootcommandfile", System.getProperty("it.postgresql.commands")));
+            return this;
+        }
+
+        public PayaraNode start() throws IOException {
+            Path log = Files.createTempFile("payara-" + name, ".log");
+            List<String> command = new ArrayList<>();
+            command.add(new File(System.getProperty("java.home"), "bin/java").getPath());
+            command.addAll(jvmOptions);
+            command.addAll(List.of("-jar", System.getProperty("payara.microJar"), "--deploy", System.getProperty("it.war"),
+                    "--port", String.valueOf(port), "--name", "node-" + name));
+            if (!clustered) {
+                command.add("--nocluster");
+            }
+            command.addAll(microOptions);
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            builder.environment().keySet().removeIf(key -> key.startsWith("RESONITE_"));
+            builder.environment().putAll(environment);
+            return new PayaraNode(name, port, builder.start(), log);
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** The app on this node, directly (not through a proxy). */
+    public URI url() {
+        return URI.create("http://localhost:" + port + "/resonite-link/");
+    }
+
+    public String output() {
+        try {
+            return Files.readString(log, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+
+    /** Waits until Payara Micro says it is ready (the WAR deployed or refused). */
+    public PayaraNode awaitReady() {
+        return awaitOutput("ready in", Duration.ofMinutes(3));
+    }
+
+    /** Waits until the node has joined another member of its cluster. */
+    public PayaraNode awaitOtherMember() {
+        return awaitOutput("Data Grid Instance Added", Duration.ofMinutes(2));
+    }
+
+    private PayaraNode awaitOutput(String marker, Duration timeout) {
+        try {
+            await("node " + name + " on port " + port + " to log '" + marker + "'").atMost(timeout)
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> {
+                    if (!process.isAlive()) {
+                        throw new AssertionError("node " + name + " exited:\n" + output());
+                    }
+                    return output().contains(marker);
+                });
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError(e.getMessage() + ":\n" + output(), e);
+        }
+        return this;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        }
+    }
+}

@@ -1,0 +1,222 @@
+package dev.resonitelink.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.resonitelink.standin.ResoniteStandIn;
+import java.net.URI;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The WAR the way a site runs it: TLS ends at Debian's nginx configured from the shipped
+ * {@code server-config/nginx/resonite-link.conf}, two Payara Micro nodes behind it clustered by Hazelcast on loopback
+ * and sharing PostgreSQL, and Resonite (the stand-in) served over https with a certificate from a CA the nodes trust
+ * only through a trust store given to their JVM. nginx balances without stickiness, so consecutive requests of one
+ * browser land on alternating nodes. What the browser got is read from nginx's access log (status, node, Location,
+ * Set-Cookie and Strict-Transport-Security of every response). PostgreSQL execution only.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ProductionShapeIT {
+
+    private static TestCertificates certificates;
+    private static ResoniteStandIn resonite;
+    private static final List<PayaraNode> nodes = new ArrayList<>();
+    private static Nginx nginx;
+
+    @BeforeAll
+    static void startTheSite() throws Exception {
+        Assumptions.assumeTrue(Postgres.enabled(), "runs in the PostgreSQL execution");
+        Nginx.requireInstalled();
+        Postgres.start();
+        certificates = TestCertificates.create();
+        int proxyPort = Integer.getInteger("it.proxy.https.port");
+        URI redirectUri = URI.create("https://localhost:" + proxyPort + "/resonite-link/oauth/callback");
+        resonite = ResoniteStandIn.startHttps(Integer.getInteger("it.standin.https.port"), certificates.serverContext());
+        resonite.register(new ResoniteStandIn.Client(StandIn.CLIENT_ID, StandIn.CLIENT_SECRET, redirectUri));
+        String cluster = "edge-" + UUID.randomUUID().toString().substring(0, 8);
+        List<Integer> hazelcast = List.of(Integer.getInteger("it.edge.hz1.port"), Integer.getInteger("it.edge.hz2.port"));
+        List<Integer> ports = List.of(Integer.getInteger("it.edge.node1.port"), Integer.getInteger("it.edge.node2.port"));
+        for (int i = 0; i < 2; i++) {
+            nodes.add(PayaraNode.launch("edge-" + (i + 1), ports.get(i)).preBoot().postgres()
+                    .cluster(cluster, hazelcast.get(i), hazelcast)
+                    .jvm(certificates.trustStoreOptions())
+                    .env(Map.of("RESONITE_CLIENT_ID", StandIn.CLIENT_ID, "RESONITE_CLIENT_SECRET", StandIn.CLIENT_SECRET,
+                            "RESONITE_REDIRECT_URI", redirectUri.toString(),
+                            "RESONITE_BASE_URI", resonite.baseUri().toString(),
+                            "RESONITE_ICON_BASE_URI", resonite.baseUri() + "assets/",
+                            "RESONITE_SCOPES", "profile email"))
+                    .start());
+        }
+        for (PayaraNode node : nodes) {
+            node.awaitReady();
+        }
+        nodes.get(0).awaitOtherMember();
+        nginx = Nginx.start(proxyPort, Integer.getInteger("it.proxy.http.port"), certificates, ports);
+    }
+
+    @AfterAll
+    static void stopTheSite() throws Exception {
+        if (nginx != null) {
+            nginx.close();
+        }
+        for (PayaraNode node : nodes) {
+            node.close();
+        }
+        if (resonite != null) {
+            resonite.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aPersonSignsUpLinksAndUnlinksThroughTheTlsProxyOnAlternatingNodes() throws Exception {
+        WebDriver driver = Chromium.start(Files.createTempDirectory("downloads"), true);
+        try {
+            String name = "tls" + UUID.randomUUID().toString().substring(0, 8);
+            ResoniteStandIn.User user = resonite.addUser("r" + name, StandIn.PASSWORD,
+                    ResoniteStandIn.readProfile("/standin/resonite-profile-full.json"));
+            driver.get(nginx.https().toString());
+            driver.findElement(By.linkText("Sign up")).click();
+            driver.findElement(By.id("username")).sendKeys(name);
+            driver.findElement(By.id("password")).sendKeys(Site.PASSWORD);
+            driver.findElement(By.cssSelector("form button[type=submit]")).click();
+            driver.findElement(By.id("username")).sendKeys(name);
+            driver.findElement(By.id("password")).sendKeys(Site.PASSWORD, Keys.ENTER);
+            waitFor(driver, "link-button").click();
+
+            new WebDriverWait(driver, Duration.ofSeconds(15))
+                    .until(ExpectedConditions.urlContains(resonite.baseUri() + "connect/authorize"));
+            driver.findElement(By.name("login")).sendKeys(user.login());
+            driver.findElement(By.name("password")).sendKeys(user.password());
+            driver.findElement(By.cssSelector("button[value=allow]")).click();
+            assertThat(waitFor(driver, "resonite-id").getText()).isEqualTo(user.id());
+            assertThat(driver.getCurrentUrl()).startsWith(nginx.https() + "account?linked");
+            assertThat(Postgres.query("select principal from account_link where resonite_id = '" + user.id() + "'"))
+                    .as("linked once, in PostgreSQL").containsExactly(List.of(name));
+
+            Cookie session = driver.manage().getCookieNamed("JSESSIONID");
+            assertThat(session.isSecure()).isTrue();
+            assertThat(session.isHttpOnly()).isTrue();
+            assertThat(session.getSameSite()).isEqualTo("Lax");
+
+            driver.findElement(By.id("unlink-button")).click();
+            waitFor(driver, "confirm-unlink").click();
+            waitFor(driver, "link-button");
+            assertThat(Postgres.query("select count(*) from account_link where principal = '" + name + "'"))
+                    .containsExactly(List.of("0"));
+        } finally {
+            driver.quit();
+        }
+
+        List<Nginx.Logged> responses = nginx.log();
+        assertThat(responses).as("every response went out over TLS").allSatisfy(r -> assertThat(r.scheme()).isEqualTo("https"));
+        assertThat(responses).as("no redirect leaves https").allSatisfy(r -> assertThat(r.location())
+                .satisfiesAnyOf(l -> assertThat(l).isEmpty(), l -> assertThat(l).startsWith("https://"),
+                        l -> assertThat(l).startsWith("/")));
+        assertThat(responses).filteredOn(r -> !r.location().isEmpty()).as("redirects were answered").hasSizeGreaterThan(5);
+        assertThat(responses).as("HSTS on every https response")
+                .allSatisfy(r -> assertThat(r.hsts()).startsWith("max-age="));
+        List<String> sessionCookies = responses.stream().map(Nginx.Logged::cookie)
+                .filter(c -> c.startsWith("JSESSIONID=")).toList();
+        assertThat(sessionCookies).as("session cookies set through the proxy").isNotEmpty().allSatisfy(cookie -> {
+            assertThat(cookie).contains("; Secure").containsIgnoringCase("HttpOnly");
+            assertThat(cookie.toLowerCase().split("samesite=", -1)).as("SameSite exactly once: " + cookie).hasSize(2);
+            assertThat(cookie).containsIgnoringCase("SameSite=Lax");
+        });
+        List<String> servedBy = responses.stream().map(Nginx.Logged::upstream).filter(u -> !u.isEmpty()).toList();
+        assertThat(Set.copyOf(servedBy)).as("both nodes served the journey").hasSize(2);
+        assertThat(switches(servedBy)).as("consecutive requests alternate nodes: " + servedBy)
+                .isGreaterThanOrEqualTo(servedBy.size() / 2);
+    }
+
+    @Test
+    @Order(2)
+    void providerErrorPagesNeverTakeANodeOutOfRotation() throws Exception {
+        Site site = signedInThroughTheProxy();
+        int before = nginx.log().size();
+        for (int i = 0; i < 6; i++) {
+            Browser.Page toResonite = site.startLink();
+            // as a browser: Resonite's page first (the stand-in's consent page), then Resonite's error answer
+            assertThat(site.browser().follow(toResonite).status()).isEqualTo(200);
+            String state = toResonite.locationUri().getRawQuery().replaceAll(".*state=([^&]*).*", "$1");
+            Browser.Page page = site.browser().get(site.at("oauth/callback?state=" + state + "&error=server_error"));
+            assertThat(page.status()).as("Resonite's failure is not this node's: " + page.body()).isEqualTo(424);
+            assertThat(page.text("#outcome-title")).isEqualTo("Resonite refused the link request");
+        }
+        List<Nginx.Logged> errors = nginx.log().subList(before, nginx.log().size()).stream()
+                .filter(r -> r.uri().contains("/oauth/callback")).toList();
+        assertThat(errors).hasSize(6).allSatisfy(r -> assertThat(r.status()).isEqualTo(424));
+        assertBothNodesStillServe(site);
+    }
+
+    @Test
+    @Order(3)
+    void aSignInBurstAboveTheLimitGets429AndBothNodesStayInRotation() throws Exception {
+        Browser browser = new Browser(certificates.clientContext());
+        List<Integer> statuses = new ArrayList<>();
+        Browser.Page limited = null;
+        for (int i = 0; i < 40; i++) {
+            Browser.Page page = browser.get(nginx.https().resolve("login"));
+            statuses.add(page.status());
+            if (page.status() == 429) {
+                limited = page;
+            }
+        }
+        assertThat(statuses).as("the burst").contains(200, 429).doesNotContain(500, 502, 503, 504);
+        assertThat(limited.header("Retry-After")).isEqualTo("60");
+        assertThat(limited.header("Strict-Transport-Security")).startsWith("max-age=");
+        assertThat(limited.document().select("[data-outcome=rate-limited]")).hasSize(1);
+        assertBothNodesStillServe(Site.at(nginx.https(), browser));
+    }
+
+    private static Site signedInThroughTheProxy() {
+        Site site = Site.at(nginx.https(), new Browser(certificates.clientContext()));
+        site.signUp("pe" + UUID.randomUUID().toString().substring(0, 8));
+        site.signIn();
+        return site;
+    }
+
+    /** Ten requests after the event: nginx sends them to both nodes, none is answered by nginx for want of a node. */
+    private static void assertBothNodesStillServe(Site site) throws Exception {
+        int before = nginx.log().size();
+        for (int i = 0; i < 10; i++) {
+            assertThat(site.browser().get(site.at("account")).status()).isIn(200, 302);
+        }
+        List<Nginx.Logged> after = nginx.log().subList(before, nginx.log().size());
+        assertThat(after.stream().map(Nginx.Logged::upstream).collect(Collectors.toSet()))
+                .as("both nodes in rotation").hasSize(2);
+    }
+
+    private static int switches(List<String> servedBy) {
+        int switches = 0;
+        for (int i = 1; i < servedBy.size(); i++) {
+            if (!servedBy.get(i).equals(servedBy.get(i - 1))) {
+                switches++;
+            }
+        }
+        return switches;
+    }
+
+    private static org.openqa.selenium.WebElement waitFor(WebDriver driver, String id) {
+        return new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
+    }
+}
