@@ -5,7 +5,7 @@
 <h1>Sign in</h1>
 <c:if test="${param.created != null}"><p class="notice" role="status">Your account was created. Sign in to continue.</p></c:if>
 <c:if test="${param.signedOut != null}"><p class="notice" role="status">You are signed out.</p></c:if>
-<c:if test="${not empty error}"><p class="error" role="alert"><c:out value="${error}"/></p></c:if>
+<c:if test="${not empty error}"><p class="error" role="alert" data-outcome="<c:out value='${errorOutcome}'/>"><c:out value="${error}"/></p></c:if>
 <form method="post" action="${pageContext.request.contextPath}/login" class="card">
     <input type="hidden" name="csrf" value="<c:out value='${csrf}'/>">
     <label for="username">User name</label>

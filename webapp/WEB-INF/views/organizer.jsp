@@ -43,4 +43,20 @@
         <a href="<c:out value='${nextUrl}'/>" rel="next" id="next-page">Next</a>
     </c:if>
 </nav>
+<section class="card" aria-labelledby="roles-title">
+    <h2 id="roles-title">Organizer rights</h2>
+    <c:if test="${param.role != null}"><p class="notice" role="status" id="role-result" data-outcome="<c:out value='${param.role}'/>"><c:choose>
+        <c:when test="${param.role == 'done'}">Done: <c:out value="${param.who}"/>'s organizer rights were changed.</c:when>
+        <c:when test="${param.role == 'unchanged'}">Nothing to change for <c:out value="${param.who}"/>.</c:when>
+        <c:when test="${param.role == 'no_such_account'}">There is no account named <c:out value="${param.who}"/>.</c:when>
+        <c:when test="${param.role == 'not_yourself'}">You cannot revoke your own organizer rights; ask another organizer.</c:when>
+        <c:otherwise>Nothing was changed.</c:otherwise></c:choose></p></c:if>
+    <form method="post" action="${pageContext.request.contextPath}/organizer/roles" class="search-row">
+        <input type="hidden" name="csrf" value="<c:out value='${csrf}'/>">
+        <label for="role-username">Local user name</label>
+        <input id="role-username" name="username" required maxlength="64" autocomplete="off">
+        <button type="submit" name="action" value="grant" id="grant-organizer">Grant organizer rights</button>
+        <button type="submit" name="action" value="revoke" id="revoke-organizer">Revoke</button>
+    </form>
+</section>
 <%@ include file="foot.jspf" %>

@@ -158,6 +158,8 @@ public class LinkRushSimulation extends Simulation {
         try {
             Files.createDirectories(OUT);
             List<String> jvm = new java.util.ArrayList<>(List.of(System.getProperty("bench.jvm", "-Xmx1g").split(" ")));
+            // every simulated browser signs up from this one address: the per-address sign-up limit is for the public
+            jvm.add("-Dresonite-link.sign-up.per-address-per-hour=1000000");
             stack = LocalStack.start(System.getProperty("bench.payara.jar"), System.getProperty("bench.war"), httpPort,
                     standInPort, System.getProperty("bench.preboot"), jvm, OUT.resolve("payara-micro.log"));
             stack.standIn().autoConsentAsNewUsers(ResoniteStandIn.readProfile("/standin/resonite-profile-full.json"));

@@ -34,6 +34,14 @@ public final class CsrfTokens {
         return fresh;
     }
 
+    /** A new token for the session (at sign-in, so a token seen before signing in is worthless after). */
+    public static void rotate(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.removeAttribute(ATTRIBUTE);
+        }
+    }
+
     /** Whether the request carries exactly one token parameter equal to its session's token. */
     public static boolean isValid(HttpServletRequest request) {
         HttpSession session = request.getSession(false);

@@ -66,6 +66,19 @@ public final class Pages {
         };
     }
 
+    /**
+     * Answers a form post without its session's CSRF token with a 403 page that says what to do; returns whether it
+     * did, so a servlet writes {@code if (Pages.refusedForm(req, resp, "...")) return;}.
+     */
+    public static boolean refusedForm(HttpServletRequest request, HttpServletResponse response, String whatToDo)
+            throws ServletException, IOException {
+        if (CsrfTokens.isValid(request)) {
+            return false;
+        }
+        message(request, response, 403, "This form has expired", whatToDo);
+        return true;
+    }
+
     /** A plain message page for bad requests to our own endpoints (e.g. a missing CSRF token). */
     public static void message(HttpServletRequest request, HttpServletResponse response, int status, String title,
                                String text) throws ServletException, IOException {

@@ -15,7 +15,7 @@ import java.net.URI;
  * Headers every response carries: a strict Content-Security-Policy (no inline script, no framing), no sniffing,
  * no referrer (so the callback's code never leaks through a Referer), and no caching of anything but static files.
  */
-@WebFilter(urlPatterns = "/*", asyncSupported = true)
+@WebFilter(filterName = "SecurityHeadersFilter", urlPatterns = "/*", asyncSupported = true)
 public class SecurityHeadersFilter extends HttpFilter {
 
     @Inject
@@ -41,10 +41,18 @@ public class SecurityHeadersFilter extends HttpFilter {
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("X-Frame-Options", "DENY");
         response.setHeader("Referrer-Policy", "no-referrer");
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (!path.startsWith("/static/")) {
+        if (!isStaticFile(request)) {
             response.setHeader("Cache-Control", "no-store");
         }
         chain.doFilter(request, response);
+    }
+
+    /**
+     * Decided on the servlet path the container resolved (decoded, normalised, without path parameters), never on
+     * the raw URI: {@code /static/..;/account}, {@code /%61ccount} or {@code /static;x/../account} all name a dynamic
+     * page and get {@code no-store}.
+     */
+    static boolean isStaticFile(HttpServletRequest request) {
+        return request.getServletPath().startsWith("/static/");
     }
 }

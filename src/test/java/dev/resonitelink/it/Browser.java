@@ -119,6 +119,16 @@ public final class Browser {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** Any method, any content type, any body (null: none), with this browser's cookies. */
+    public Page request(String method, URI uri, String contentType, String body) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).method(method, body == null
+                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (contentType != null) {
+            builder.header("Content-Type", contentType);
+        }
+        return send(builder);
+    }
+
     public Page follow(Page page) {
         if (page.location() == null) {
             throw new AssertionError("not a redirect: " + page + "\n" + page.body());
@@ -135,7 +145,16 @@ public final class Browser {
         return cookies;
     }
 
+    private final Map<String, String> extraHeaders = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A header sent with every request from now on (e.g. the X-Forwarded-For a trusted proxy would add). */
+    public Browser withHeader(String name, String value) {
+        extraHeaders.put(name, value);
+        return this;
+    }
+
     private Page send(HttpRequest.Builder builder) {
+        extraHeaders.forEach(builder::header);
         try {
             HttpRequest request = builder.timeout(Duration.ofSeconds(30)).build();
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());

@@ -16,11 +16,14 @@ class DeploymentSettingsIT {
         try (PayaraNode payara = payara(Map.of(
                 "RESONITE_CLIENT_SECRET", "VERY-SECRET-VALUE-123",
                 "RESONITE_REDIRECT_URI", "http://events.example/callback",
-                "RESONITE_SCOPES", "profile emial"))) {
+                "RESONITE_SCOPES", "profile emial offline_access",
+                "RESONITE_LINK_API_TOKEN", "short"))) {
             assertThat(payara.output()).contains("resonite-link configuration is invalid")
                     .contains("resonite.client-id is missing")
                     .contains("resonite.redirect-uri must be an absolute https URI")
                     .contains("unknown scope 'emial'")
+                    .contains("resonite-link.api-token must be at least 16 characters")
+                    .contains("asks for offline_access, but resonite-link.token-encryption-key is not set")
                     .doesNotContain("VERY-SECRET-VALUE-123");
             assertThat(get(payara, "login").status()).as("the application must not be serving").isEqualTo(404);
         }
@@ -36,6 +39,26 @@ class DeploymentSettingsIT {
             assertThat(login.status()).isEqualTo(200);
             assertThat(login.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
                     .startsWith("JSESSIONID=").contains("Secure").contains("HttpOnly").contains("SameSite=Lax"));
+        }
+    }
+
+    @Test
+    void signUpsArePerAddressLimited() throws Exception {
+        try (PayaraNode payara = payara(Map.of(
+                "RESONITE_CLIENT_ID", "client",
+                "RESONITE_CLIENT_SECRET", "secret",
+                "RESONITE_REDIRECT_URI", "http://localhost/resonite-link/oauth/callback",
+                "RESONITE_LINK_SIGN_UP_PER_ADDRESS_PER_HOUR", "2"))) {
+            Site site = Site.at(payara.url(), new Browser());
+            site.signUp("first" + java.util.UUID.randomUUID().toString().substring(0, 6));
+            site.signUp("second" + java.util.UUID.randomUUID().toString().substring(0, 6));
+            java.util.Map<String, String> form = site.browser().get(site.at("signup")).form("form[action$=/signup]");
+            form.put("username", "third" + java.util.UUID.randomUUID().toString().substring(0, 6));
+            form.put("password", Site.PASSWORD);
+            Browser.Page third = site.browser().post(site.at("signup"), form);
+            assertThat(third.status()).isEqualTo(429);
+            assertThat(third.header("Retry-After")).isEqualTo("3600");
+            assertThat(third.text("[role=alert]")).contains("Too many accounts");
         }
     }
 

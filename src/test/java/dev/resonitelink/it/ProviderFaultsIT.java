@@ -45,6 +45,7 @@ class ProviderFaultsIT extends DeployedApp {
                 new Fault("token without access_token", f -> token(f, 200, "{\"token_type\":\"Bearer\",\"expires_in\":3600}"), 424, failed),
                 new Fault("token larger than the limit", f -> token(f, 200, TOO_LARGE), 424, failed),
                 new Fault("token slower than the read timeout", f -> f.tokenDelay = Duration.ofSeconds(5), 424, unreachable),
+                new Fault("token body trickled a byte a second", f -> f.trickleBody = true, 424, unreachable),
                 new Fault("profile 401", f -> profile(f, 401, "{\"error\":\"invalid_token\"}"), 424, profile),
                 new Fault("profile 500", f -> profile(f, 500, "oops"), 424, profile),
                 new Fault("profile non-JSON", f -> profile(f, 200, "<html>"), 424, profile),

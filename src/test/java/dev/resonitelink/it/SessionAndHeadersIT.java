@@ -132,4 +132,30 @@ class SessionAndHeadersIT extends DeployedApp {
         assertThat(css.status()).isEqualTo(200);
         assertThat(css.header("X-Content-Type-Options")).isEqualTo("nosniff");
     }
+
+    @Test
+    void noHeaderNamesTheServerOnPagesFilesErrorsOrTheApi() {
+        Site site = Site.signedIn(base);
+        for (String path : List.of("login", "account", "static/app.css", "no-such-page", "api/me/link", "organizer")) {
+            Browser.Page page = site.browser().get(site.at(path));
+            assertThat(page.headers().firstValue("X-Powered-By")).as(path).isEmpty();
+            assertThat(page.headers().firstValue("Server").orElse("")).as(path)
+                    .doesNotContainIgnoringCase("payara").doesNotContainIgnoringCase("wildfly")
+                    .doesNotContainIgnoringCase("undertow").doesNotContainIgnoringCase("glassfish");
+        }
+    }
+
+    @Test
+    void dynamicPagesAreNeverCachedWhateverTheUrlLooksLike() {
+        Site site = Site.signedIn(base);
+        for (String path : List.of("account", "account;jsessionid=x", "account;a=b", "%61ccount", "static/..;/account",
+                "static;x=1/../account", "static/%2e%2e/account", "./account")) {
+            Browser.Page page = site.browser().get(site.base() + path);
+            if (page.status() == 200 && page.body().contains("id=\"link-state\"")) {
+                assertThat(page.header("Cache-Control")).as(path).isEqualTo("no-store");
+            }
+            assertThat(page.status()).as(path).isLessThan(500);
+        }
+        assertThat(site.browser().get(site.at("static/app.css")).header("Cache-Control")).isNotEqualTo("no-store");
+    }
 }

@@ -1,6 +1,7 @@
 package dev.resonitelink.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.resonitelink.standin.ResoniteStandIn;
 import jakarta.json.JsonObject;
@@ -52,7 +53,7 @@ class TokenLifecycleIT extends DeployedApp {
         if (Postgres.enabled()) {
             List<List<String>> stored = Postgres.query("select refresh_token from account_link where principal = '"
                     + site.username() + "'");
-            assertThat(stored.get(0).get(0)).startsWith("v1:");
+            assertThat(stored.get(0).get(0)).startsWith("v2:");
             assertThat(StandIn.get().everIssued()).allSatisfy(t -> assertThat(stored.get(0).get(0)).doesNotContain(t));
         }
     }
@@ -96,6 +97,73 @@ class TokenLifecycleIT extends DeployedApp {
         Site site = linkedWithOfflineAccess(user);
         StandIn.get().faults().revocationStatus = 503;
         unlink(site);
+        assertThat(site.storedLink()).isNull();
+    }
+
+    @Test
+    void aRotatedRefreshTokenIsKeptEvenWhenTheProfileCallAfterItFails() throws Exception {
+        ResoniteStandIn.User user = StandIn.newUser("Before Outage");
+        Site site = linkedWithOfflineAccess(user);
+        int before = StandIn.get().tokenRequests();
+        StandIn.get().faults().profileStatus = 500;
+        await("the job to refresh while the profile fails").atMost(Duration.ofSeconds(20))
+                .until(() -> StandIn.get().tokenRequests() > before + 1);
+        StandIn.get().faults().profileStatus = null;
+        StandIn.get().rename(user.login(), "After Outage");
+        JsonObject link = eventually(site, l -> "After Outage".equals(l.getString("username")));
+        assertThat(link.getString("username")).as("the rotated token still works").isEqualTo("After Outage");
+        assertThat(link.getBoolean("needsReconsent")).isFalse();
+    }
+
+    @Test
+    void aReLinkDuringABackgroundRefreshIsNeverUndone() throws Exception {
+        ResoniteStandIn.User first = StandIn.newUser("First Account");
+        ResoniteStandIn.User second = StandIn.newUser("Second Account");
+        Site site = linkedWithOfflineAccess(first);
+        StandIn.get().faults().refreshDelay = Duration.ofMillis(2500); // below the 3 s deadline of the ITs
+        int before = StandIn.get().tokenRequests();
+        await("the job's refresh to start").atMost(Duration.ofSeconds(20))
+                .until(() -> StandIn.get().tokenRequests() > before);
+        Browser.Page relinked = site.browser().follow(site.consent(site.startLink(), second, "allow", List.of("offline_access")));
+        assertThat(relinked.location()).endsWith("/account?replaced");
+        await("the job's slow refresh of the old account to end").pollDelay(Duration.ofSeconds(3)).until(() -> true);
+        StandIn.get().faults().refreshDelay = Duration.ZERO;
+        JsonObject link = site.storedLink();
+        assertThat(link.getString("resoniteId")).as("not switched back").isEqualTo(second.id());
+        assertThat(link.getBoolean("needsReconsent")).as("the old account's refusal is not the new link's").isFalse();
+        assertThat(StandIn.get().liveRefreshTokens(first.id())).as("the old account's grants are revoked").isZero();
+    }
+
+    @Test
+    void refreshTokensThatAreKeptNowhereAreRevoked() {
+        ResoniteStandIn.User user = StandIn.newUser();
+        Site site = linkedWithOfflineAccess(user);
+        site.browser().follow(site.consent(site.startLink(), user, "allow", List.of("offline_access")));
+        assertThat(StandIn.get().liveRefreshTokens(user.id())).as("re-linking replaced the grant").isEqualTo(1);
+
+        Site other = Site.signedIn(base);
+        Browser.Page refused = other.browser().follow(other.consent(other.startLink(), user, "allow", List.of("offline_access")));
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(StandIn.get().liveRefreshTokens(user.id())).as("the refused link's grant").isEqualTo(1);
+    }
+
+    @Test
+    void aProviderTricklingItsAnswersHoldsNeitherTheRefreshJobNorUnlinking() throws Exception {
+        ResoniteStandIn.User user = StandIn.newUser();
+        Site site = linkedWithOfflineAccess(user);
+        StandIn.get().faults().trickleBody = true;
+        int before = StandIn.get().tokenRequests();
+        await("the job to call the trickling token endpoint").atMost(Duration.ofSeconds(20))
+                .until(() -> StandIn.get().tokenRequests() > before);
+        // the trickled answer would take minutes; within the deadline the job gives up and runs again
+        await("the job to run again").atMost(Duration.ofSeconds(10))
+                .until(() -> StandIn.get().tokenRequests() > before + 1);
+
+        StandIn.get().faults().revocationStatus = 200;
+        long start = System.nanoTime();
+        unlink(site);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("unlinking waits for the deadline at most")
+                .isLessThan(Duration.ofSeconds(8));
         assertThat(site.storedLink()).isNull();
     }
 

@@ -20,6 +20,7 @@ public final class Demo {
             return;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
+        stack.createOrganizer("organizer", "stand-in-demo-42");
         System.out.println("""
 
                 ================================================================================
@@ -30,7 +31,8 @@ public final class Demo {
                  2. Press "Link Resonite account".
                  3. On the stand-in's page sign in as  ada / resonite  (or minimal / resonite), Allow.
                  You are back on your account page, linked.
-                 Sign up as "organizer" to see the registrants list. Ctrl-C stops everything.
+                 Organizer (registrants list, audit trail): sign in as  organizer / stand-in-demo-42
+                 Ctrl-C stops everything.
                 ================================================================================
                 """.formatted(stack.app(), stack.standIn().baseUri(), stack.app()));
         System.exit(stack.payara().waitFor());

@@ -24,6 +24,8 @@ public record LocalStack(ResoniteStandIn standIn, Process payara, URI app, Durat
 
     public static final String CLIENT_ID = "resonite-link-demo";
     public static final String CLIENT_SECRET = "demo-secret-not-for-production";
+    /** The one-time code that makes the first organizer, new for every run (an operator's secret in production). */
+    private static final String ORGANIZER_CODE = "DEMO-" + Long.toHexString(new SecureRandom().nextLong());
 
     /**
      * Starts both; {@code jvmOptions} go to Payara Micro's JVM; its output goes to {@code log}, or to this
@@ -61,7 +63,7 @@ public record LocalStack(ResoniteStandIn standIn, Process payara, URI app, Durat
         new SecureRandom().nextBytes(key);
         env.put("RESONITE_LINK_TOKEN_ENCRYPTION_KEY", Base64.getEncoder().encodeToString(key));
         env.put("RESONITE_ICON_BASE_URI", standIn.baseUri() + "assets/");
-        env.put("RESONITE_LINK_ORGANIZERS", "organizer");
+        env.put("RESONITE_LINK_ORGANIZER_BOOTSTRAP_CODE", ORGANIZER_CODE);
         long started = System.nanoTime();
         Process payara = builder.start();
         URI app = URI.create("http://localhost:" + httpPort + "/resonite-link/");
@@ -71,6 +73,37 @@ public record LocalStack(ResoniteStandIn standIn, Process payara, URI app, Durat
             throw new IllegalStateException("Payara Micro did not come up" + (log == null ? "" : "; see " + log));
         }
         return new LocalStack(standIn, payara, app, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /**
+     * Creates a local account and makes it the first organizer, as an operator would: sign up, sign in, and present
+     * the one-time bootstrap code on /organizer-claim.
+     */
+    public void createOrganizer(String name, String password) throws IOException, InterruptedException {
+        HttpClient client = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        submit(client, "signup", Map.of("username", name, "password", password));
+        submit(client, "login", Map.of("username", name, "password", password));
+        int status = submit(client, "organizer-claim", Map.of("code", ORGANIZER_CODE));
+        if (status != 302) {
+            throw new IllegalStateException("could not make " + name + " an organizer (HTTP " + status + ")");
+        }
+    }
+
+    /** GETs the page for its CSRF token, then POSTs the form; returns the POST's status. */
+    private int submit(HttpClient client, String path, Map<String, String> fields) throws IOException, InterruptedException {
+        String page = client.send(HttpRequest.newBuilder(app.resolve(path)).build(), HttpResponse.BodyHandlers.ofString()).body();
+        java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(page);
+        if (!csrf.find()) {
+            throw new IllegalStateException("no form on " + path);
+        }
+        StringBuilder body = new StringBuilder("csrf=" + csrf.group(1));
+        fields.forEach((k, v) -> body.append('&').append(k).append('=')
+                .append(java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8)));
+        return client.send(HttpRequest.newBuilder(app.resolve(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     private static boolean waitUntilUp(URI uri, Process payara) throws InterruptedException {

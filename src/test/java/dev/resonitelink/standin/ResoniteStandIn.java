@@ -115,6 +115,10 @@ public final class ResoniteStandIn implements AutoCloseable {
         public volatile Integer revocationStatus;
         /** Whether the callback carries {@code iss} (RFC 9207), and which value. */
         public volatile boolean sendIssuer = true;
+        /** When set, the token, revocation and profile endpoints send their headers, then the body a byte at a time. */
+        public volatile boolean trickleBody;
+        /** How long the token endpoint waits before answering a refresh_token grant (not other grants). */
+        public volatile Duration refreshDelay = Duration.ZERO;
         public volatile String issuerOverride;
     }
 
@@ -142,6 +146,37 @@ public final class ResoniteStandIn implements AutoCloseable {
 
     private final SSLContext tls;
 
+    /** {@link Faults#trickleBody}: a stalling provider, one body byte a second after prompt headers. */
+    private final com.sun.net.httpserver.Filter trickle = new com.sun.net.httpserver.Filter() {
+        @Override
+        public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
+            if (faults.trickleBody) {
+                OutputStream original = exchange.getResponseBody();
+                exchange.setStreams(null, new java.io.FilterOutputStream(original) {
+                    @Override
+                    public void write(byte[] bytes, int offset, int length) throws IOException {
+                        for (int i = 0; i < length; i++) {
+                            out.write(bytes[offset + i]);
+                            out.flush();
+                            try {
+                                Thread.sleep(1000);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                                throw new IOException(e);
+                            }
+                        }
+                    }
+                });
+            }
+            chain.doFilter(exchange);
+        }
+
+        @Override
+        public String description() {
+            return "trickles response bodies when the fault is on";
+        }
+    };
+
     private ResoniteStandIn(int port, SSLContext tls) throws IOException {
         this.tls = tls;
         executor = Executors.newFixedThreadPool(16);
@@ -161,10 +196,10 @@ public final class ResoniteStandIn implements AutoCloseable {
         }
         http.setExecutor(executor);
         http.createContext("/connect/authorize", this::authorize);
-        http.createContext("/connect/token", this::token);
-        http.createContext("/connect/revocation", this::revocation);
-        http.createContext("/api/user/profile", this::profile);
-        http.createContext("/api/user/profiles", this::profile);
+        http.createContext("/connect/token", this::token).getFilters().add(trickle);
+        http.createContext("/connect/revocation", this::revocation).getFilters().add(trickle);
+        http.createContext("/api/user/profile", this::profile).getFilters().add(trickle);
+        http.createContext("/api/user/profiles", this::profile).getFilters().add(trickle);
         http.createContext("/assets/", this::asset);
         http.createContext("/", exchange -> send(exchange, 404, "text/plain", "not found"));
         return http;
@@ -574,6 +609,7 @@ public final class ResoniteStandIn implements AutoCloseable {
     }
 
     private void refresh(HttpExchange exchange, Client client, RefreshTokenGrant grant) throws IOException {
+        pause(faults.refreshDelay);
         IssuedToken old = refreshTokens.remove(grant.getRefreshToken().getValue());
         if (old == null || !old.clientId().equals(client.id())) {
             sendNimbus(exchange, new TokenErrorResponse(OAuth2Error.INVALID_GRANT).toHTTPResponse());

@@ -1,14 +1,16 @@
 package dev.resonitelink.account.boundary;
 
+import dev.resonitelink.account.control.CommonPasswords;
 import dev.resonitelink.account.entity.LocalUser;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.util.Map;
+import java.util.Arrays;
+import java.util.List;
+import org.eclipse.microprofile.config.Config;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -16,6 +18,11 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class Accounts {
 
+    /**
+     * Names the operator listed as organizers. The listed accounts that exist get the rights at startup; a listed
+     * name that has no account yet is reserved, so nobody signs up under a name meant for someone else.
+     */
+    public static final String KEY_ORGANIZERS = "resonite-link.organizers";
     static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,31}");
     static final int MIN_PASSWORD = 10;
     static final int MAX_PASSWORD = 256;
@@ -24,7 +31,10 @@ public class Accounts {
     EntityManager em;
 
     @Inject
-    Pbkdf2PasswordHash hash;
+    PasswordHashing hashing;
+
+    @Inject
+    Config config;
 
     Clock clock = Clock.systemUTC();
 
@@ -34,21 +44,29 @@ public class Accounts {
         if (username == null || !USERNAME.matcher(username).matches()) {
             return Optional.of("Choose a user name of 3 to 32 characters: lower-case letters, digits, '.', '_' or '-'.");
         }
+        if (configuredOrganizers(config).contains(username)) {
+            return Optional.of("That user name is reserved. Choose another one.");
+        }
         if (password == null || password.length() < MIN_PASSWORD || password.length() > MAX_PASSWORD) {
             return Optional.of("Choose a password of at least " + MIN_PASSWORD + " characters.");
         }
+        if (CommonPasswords.isWeak(password, username)) {
+            return Optional.of("That password is too common or too easy to guess. Choose another one.");
+        }
         // hashed before the first database access: the transaction takes its pooled connection only then, so no
         // connection is held through the deliberately slow PBKDF2 (under a sign-up rush that emptied the pool)
-        hash.initialize(Map.of(
-                "Pbkdf2PasswordHash.Algorithm", SecuritySetup.HASH_ALGORITHM,
-                "Pbkdf2PasswordHash.Iterations", SecuritySetup.HASH_ITERATIONS,
-                "Pbkdf2PasswordHash.SaltSizeBytes", "32",
-                "Pbkdf2PasswordHash.KeySizeBytes", "32"));
-        String hashed = hash.generate(password.toCharArray());
+        String hashed = hashing.generate(password.toCharArray());
         if (em.find(LocalUser.class, username) != null) {
             return Optional.of("That user name is taken. Choose another one.");
         }
         em.persist(new LocalUser(username, hashed, clock.instant()));
         return Optional.empty();
+    }
+
+    /** The names listed in {@value #KEY_ORGANIZERS} (comma-separated). */
+    public static List<String> configuredOrganizers(Config config) {
+        return config.getOptionalValue(KEY_ORGANIZERS, String.class)
+                .map(list -> Arrays.stream(list.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList())
+                .orElse(List.of());
     }
 }

@@ -14,16 +14,26 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 /**
- * The sign-in form of the custom form mechanism. The session id is changed before authenticating, so a session
- * id planted before sign-in is worthless afterwards (session fixation).
+ * The sign-in form of the custom form mechanism. A throttled account or address is answered 429 before any password
+ * is hashed ({@link SignInThrottle}); the session id and the CSRF token are replaced before authenticating, so
+ * neither a planted session id nor a token seen before sign-in is worth anything afterwards.
  */
 @WebServlet("/login")
 public class LoginServlet extends HttpServlet {
 
     @Inject
     SecurityContext security;
+
+    @Inject
+    SignInThrottle throttle;
+
+    @Inject
+    ClientAddresses clientAddresses;
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
@@ -36,8 +46,7 @@ public class LoginServlet extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
-        if (!CsrfTokens.isValid(req)) {
-            Pages.message(req, resp, 403, "This form has expired", "Please open the sign-in page again and resubmit.");
+        if (Pages.refusedForm(req, resp, "Please open the sign-in page again and resubmit.")) {
             return;
         }
         String username = req.getParameter("username");
@@ -47,23 +56,64 @@ public class LoginServlet extends HttpServlet {
             failed(req, resp, username);
             return;
         }
-        req.changeSessionId();
-        AuthenticationStatus status = security.authenticate(req, resp, AuthenticationParameters.withParams()
-                .credential(new UsernamePasswordCredential(username, new Password(password)))
-                .newAuthentication(true));
-        switch (status) {
-            case SUCCESS -> resp.sendRedirect(req.getContextPath() + "/account");
-            case SEND_CONTINUE -> {
-                // the mechanism is already redirecting to the page that asked for sign-in
-            }
-            default -> failed(req, resp, username);
+        String address = clientAddresses.of(req);
+        Optional<Duration> blocked = throttle.blockedFor(List.of(SignInThrottle.account(username),
+                SignInThrottle.address(address)));
+        if (blocked.isPresent()) {
+            tooMany(req, resp, username, blocked.get(), "Too many failed sign-ins for this account or from your"
+                    + " network. Wait a moment, then try again.");
+            return;
         }
+        req.changeSessionId();
+        CsrfTokens.rotate(req);
+        AuthenticationStatus status;
+        try {
+            status = security.authenticate(req, resp, AuthenticationParameters.withParams()
+                    .credential(new UsernamePasswordCredential(username, new Password(password)))
+                    .newAuthentication(true));
+        } catch (RuntimeException e) {
+            if (!busy(e)) {
+                throw e;
+            }
+            tooMany(req, resp, username, Duration.ofSeconds(5), "Sign-in is very busy right now. Try again in a few seconds.");
+            return;
+        }
+        switch (status) {
+            case SUCCESS -> {
+                throttle.succeeded(username);
+                resp.sendRedirect(req.getContextPath() + "/account");
+            }
+            case SEND_CONTINUE -> throttle.succeeded(username); // the mechanism redirects to the page that asked
+            default -> {
+                throttle.failed(username, address);
+                failed(req, resp, username);
+            }
+        }
+    }
+
+    private static boolean busy(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof PasswordHashing.BusyException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void failed(HttpServletRequest req, HttpServletResponse resp, String username)
             throws ServletException, IOException {
         req.setAttribute("error", "That user name and password do not match an account.");
+        req.setAttribute("errorOutcome", "failed");
         req.setAttribute("username", username);
         Pages.render(req, resp, "login", 401);
+    }
+
+    static void tooMany(HttpServletRequest req, HttpServletResponse resp, String username, Duration wait, String text)
+            throws ServletException, IOException {
+        resp.setHeader("Retry-After", String.valueOf(Math.max(1, (wait.toMillis() + 999) / 1000)));
+        req.setAttribute("error", text);
+        req.setAttribute("errorOutcome", "throttled");
+        req.setAttribute("username", username);
+        Pages.render(req, resp, "login", 429);
     }
 }

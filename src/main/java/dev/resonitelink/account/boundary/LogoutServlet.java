@@ -1,6 +1,5 @@
 package dev.resonitelink.account.boundary;
 
-import dev.resonitelink.web.CsrfTokens;
 import dev.resonitelink.web.Pages;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
@@ -16,8 +15,7 @@ public class LogoutServlet extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
-        if (!CsrfTokens.isValid(req)) {
-            Pages.message(req, resp, 403, "This form has expired", "Please reload the page and try again.");
+        if (Pages.refusedForm(req, resp, "Please reload the page and try again.")) {
             return;
         }
         req.logout();

@@ -1,6 +1,5 @@
 package dev.resonitelink.account.boundary;
 
-import dev.resonitelink.web.CsrfTokens;
 import dev.resonitelink.web.Pages;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;
@@ -18,6 +17,12 @@ public class SignupServlet extends HttpServlet {
     @Inject
     Accounts accounts;
 
+    @Inject
+    SignInThrottle throttle;
+
+    @Inject
+    ClientAddresses clientAddresses;
+
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
         Pages.render(req, resp, "signup", 200);
@@ -25,16 +30,28 @@ public class SignupServlet extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
-        if (!CsrfTokens.isValid(req)) {
-            Pages.message(req, resp, 403, "This form has expired", "Please open the sign-up page again and resubmit.");
+        if (Pages.refusedForm(req, resp, "Please open the sign-up page again and resubmit.")) {
             return;
         }
         String username = req.getParameter("username");
-        Optional<String> problem = accounts.signUp(username, req.getParameter("password"));
+        if (!throttle.allowSignUp(clientAddresses.of(req))) {
+            resp.setHeader("Retry-After", "3600");
+            req.setAttribute("error", "Too many accounts were created from your network in the last hour. Try again later.");
+            req.setAttribute("username", username);
+            Pages.render(req, resp, "signup", 429);
+            return;
+        }
+        Optional<String> problem;
+        try {
+            problem = accounts.signUp(username, req.getParameter("password"));
+        } catch (PasswordHashing.BusyException e) {
+            resp.setHeader("Retry-After", "5");
+            problem = Optional.of("Sign-up is very busy right now. Try again in a few seconds.");
+        }
         if (problem.isPresent()) {
             req.setAttribute("error", problem.get());
             req.setAttribute("username", username);
-            Pages.render(req, resp, "signup", 400);
+            Pages.render(req, resp, "signup", resp.containsHeader("Retry-After") ? 429 : 400);
             return;
         }
         resp.sendRedirect(req.getContextPath() + "/login?created");

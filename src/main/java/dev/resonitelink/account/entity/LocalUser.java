@@ -67,4 +67,26 @@ public class LocalUser {
     public Instant createdAt() {
         return createdAt;
     }
+
+    public String passwordHash() {
+        return passwordHash;
+    }
+
+    /** A new hash of the same password (stronger parameters), written at a successful sign-in. */
+    public void rehash(String newHash) {
+        this.passwordHash = newHash;
+    }
+
+    public Set<String> groups() {
+        return Set.copyOf(groups);
+    }
+
+    public boolean inGroup(String group) {
+        return groups.contains(group);
+    }
+
+    /** Adds or removes the group; returns whether anything changed. */
+    public boolean setGroup(String group, boolean member) {
+        return member ? groups.add(group) : groups.remove(group);
+    }
 }

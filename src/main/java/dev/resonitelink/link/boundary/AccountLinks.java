@@ -2,7 +2,8 @@ package dev.resonitelink.link.boundary;
 
 import dev.resonitelink.link.control.LinkWrites;
 import dev.resonitelink.link.entity.AccountLink;
-import dev.resonitelink.link.entity.LinkOutcome;
+import dev.resonitelink.link.entity.LinkResult;
+import dev.resonitelink.link.entity.StoredToken;
 import dev.resonitelink.link.entity.LinkView;
 import dev.resonitelink.oauth.entity.LinkFailedException;
 import dev.resonitelink.oauth.entity.LinkFailure;
@@ -42,8 +43,8 @@ public class AccountLinks {
      *                             nothing is changed then
      */
     @Transactional(Transactional.TxType.NEVER)
-    public LinkOutcome link(String principal, ResoniteProfile profile, String sealedRefreshToken) throws LinkFailedException {
-        LinkOutcome outcome;
+    public LinkResult link(String principal, ResoniteProfile profile, String sealedRefreshToken) throws LinkFailedException {
+        LinkResult outcome;
         try {
             outcome = writeWithOneRetry(principal, profile, sealedRefreshToken);
         } catch (PersistenceException | TransactionalException e) {
@@ -52,11 +53,11 @@ public class AccountLinks {
         }
         // FINE, not INFO: the audit trail already records every link; one formatted server-log line per link cost
         // 2% of the server's CPU in a rush (docs/benchmarks.md)
-        LOG.fine(() -> "link " + outcome.name().toLowerCase() + " for local user " + principal);
+        LOG.fine(() -> "link " + outcome.outcome().name().toLowerCase() + " for local user " + principal);
         return outcome;
     }
 
-    private LinkOutcome writeWithOneRetry(String principal, ResoniteProfile profile, String token)
+    private LinkResult writeWithOneRetry(String principal, ResoniteProfile profile, String token)
             throws LinkFailedException {
         try {
             return writes.write(principal, profile, token);
@@ -81,8 +82,9 @@ public class AccountLinks {
 
     /** The sealed refresh token of the principal's link, if any (for revocation before unlinking). */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<String> sealedRefreshToken(String principal) {
-        return writes.byPrincipal(principal).map(AccountLink::refreshToken);
+    public Optional<StoredToken> storedToken(String principal) {
+        return writes.byPrincipal(principal).filter(l -> l.refreshToken() != null)
+                .map(l -> new StoredToken(l.refreshToken(), l.resoniteId()));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -65,6 +65,12 @@ public class AuditTrail {
         em.persist(new AuditEntry(clock.instant(), principal, resoniteId, action, outcome, requestId));
     }
 
+    /** Records, in the caller's transaction, what {@code actor} did to {@code principal}. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordBy(String actor, String principal, AuditEntry.Action action, String outcome, String requestId) {
+        em.persist(new AuditEntry(clock.instant(), principal, null, action, outcome, requestId).withActor(actor));
+    }
+
     /** Records, and logs instead of failing when the database cannot take it. */
     public void recordQuietly(String principal, String resoniteId, AuditEntry.Action action, String outcome,
                               String requestId) {
@@ -81,7 +87,8 @@ public class AuditTrail {
         String pattern = SearchPatterns.contains(query);
         long total = em.createNamedQuery(AuditEntry.COUNT_MATCHING, Long.class).setParameter("pattern", pattern)
                 .getSingleResult();
-        int current = Math.max(1, page);
+        int pages = (int) Math.max(1, (total + size - 1) / size);
+        int current = Math.max(1, Math.min(page, pages)); // clamped: a huge page number never overflows the offset
         List<AuditEntry> items = em.createNamedQuery(AuditEntry.MATCHING, AuditEntry.class)
                 .setParameter("pattern", pattern).setFirstResult((current - 1) * size).setMaxResults(size)
                 .getResultList();

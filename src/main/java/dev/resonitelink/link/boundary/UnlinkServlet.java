@@ -3,7 +3,6 @@ package dev.resonitelink.link.boundary;
 import dev.resonitelink.link.entity.AuditEntry;
 import dev.resonitelink.oauth.control.TokenRevocation;
 import dev.resonitelink.token.control.TokenVault;
-import dev.resonitelink.web.CsrfTokens;
 import dev.resonitelink.web.Pages;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;
@@ -42,13 +41,13 @@ public class UnlinkServlet extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
-        if (!CsrfTokens.isValid(req)) {
-            Pages.message(req, resp, 403, "This form has expired", "Open your account page again and retry.");
+        if (Pages.refusedForm(req, resp, "Open your account page again and retry.")) {
             return;
         }
         String principal = req.getUserPrincipal().getName();
         // end the grant at Resonite first (best effort); the local link goes whatever the answer
-        links.sealedRefreshToken(principal).flatMap(sealed -> vault.open(sealed, principal)).ifPresent(revocation::revoke);
+        links.storedToken(principal).flatMap(stored -> vault.open(stored.sealed(), principal, stored.resoniteId()))
+                .ifPresent(revocation::revoke);
         var removed = links.unlink(principal);
         removed.ifPresent(resoniteId -> audit.recordQuietly(principal, resoniteId, AuditEntry.Action.UNLINK, "UNLINKED",
                 Pages.requestId()));

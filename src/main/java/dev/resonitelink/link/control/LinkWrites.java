@@ -2,6 +2,8 @@ package dev.resonitelink.link.control;
 
 import dev.resonitelink.link.entity.AccountLink;
 import dev.resonitelink.link.entity.LinkOutcome;
+import dev.resonitelink.link.entity.LinkResult;
+import dev.resonitelink.link.entity.StoredToken;
 import dev.resonitelink.oauth.entity.LinkFailedException;
 import dev.resonitelink.oauth.entity.LinkFailure;
 import dev.resonitelink.oauth.entity.ResoniteProfile;
@@ -35,7 +37,7 @@ public class LinkWrites {
     Clock clock = Clock.systemUTC();
 
     @Transactional(value = Transactional.TxType.REQUIRES_NEW, rollbackOn = LinkFailedException.class)
-    public LinkOutcome write(String principal, ResoniteProfile profile, String sealedRefreshToken) throws LinkFailedException {
+    public LinkResult write(String principal, ResoniteProfile profile, String sealedRefreshToken) throws LinkFailedException {
         Optional<AccountLink> holder = byResoniteId(profile.id());
         if (holder.isPresent() && !holder.get().principal().equals(principal)) {
             throw new LinkFailedException(LinkFailure.ALREADY_LINKED_ELSEWHERE,
@@ -44,6 +46,8 @@ public class LinkWrites {
         Optional<AccountLink> mine = byPrincipal(principal);
         LinkOutcome outcome;
         AccountLink link;
+        StoredToken dropped = mine.filter(l -> l.refreshToken() != null)
+                .map(l -> new StoredToken(l.refreshToken(), l.resoniteId())).orElse(null);
         if (mine.isEmpty()) {
             link = new AccountLink(principal, profile, clock.instant());
             em.persist(link);
@@ -64,7 +68,7 @@ public class LinkWrites {
             }
             throw e;
         }
-        return outcome;
+        return new LinkResult(outcome, dropped);
     }
 
     public Optional<AccountLink> byPrincipal(String principal) {

@@ -23,7 +23,7 @@ public class AuditEntry {
     public static final String DELETE_BEFORE = "AuditEntry.deleteBefore";
 
     /** What was attempted. */
-    public enum Action { LINK, UNLINK }
+    public enum Action { LINK, UNLINK, ORGANIZER_GRANT, ORGANIZER_REVOKE }
 
     @Id
     @Column(name = "id", length = 36)
@@ -47,6 +47,9 @@ public class AuditEntry {
     @Column(name = "request_id", nullable = false, length = 16)
     private String requestId;
 
+    @Column(name = "actor", length = 255)
+    private String actor;
+
     protected AuditEntry() {
     }
 
@@ -58,6 +61,12 @@ public class AuditEntry {
         this.action = action.name();
         this.outcome = outcome;
         this.requestId = requestId;
+    }
+
+    /** An entry one party did to another: {@code actor} changed something of {@code principal}'s. */
+    public AuditEntry withActor(String actor) {
+        this.actor = actor;
+        return this;
     }
 
     public Instant occurredAt() {
@@ -86,5 +95,9 @@ public class AuditEntry {
 
     public String requestId() {
         return requestId;
+    }
+
+    public String actor() {
+        return actor;
     }
 }

@@ -4,7 +4,6 @@ import dev.resonitelink.oauth.control.AuthorizationRequests;
 import dev.resonitelink.oauth.control.PendingAuthorizations;
 import dev.resonitelink.oauth.control.ReturnTargets;
 import dev.resonitelink.ops.control.FlowMetrics;
-import dev.resonitelink.web.CsrfTokens;
 import dev.resonitelink.web.Pages;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;
@@ -33,9 +32,7 @@ public class LinkStartServlet extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
-        if (!CsrfTokens.isValid(req)) {
-            Pages.message(req, resp, 403, "This form has expired",
-                    "The link button was pressed on a page that is too old. Open your account page and try again.");
+        if (Pages.refusedForm(req, resp, "The link button was pressed on a page that is too old. Open your account page and try again.")) {
             return;
         }
         String returnTo = req.getParameter("returnTo");

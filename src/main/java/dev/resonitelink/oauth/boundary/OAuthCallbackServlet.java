@@ -9,6 +9,8 @@ import dev.resonitelink.link.boundary.AccountLinks;
 import dev.resonitelink.link.boundary.AuditTrail;
 import dev.resonitelink.link.entity.AuditEntry;
 import dev.resonitelink.link.entity.LinkOutcome;
+import dev.resonitelink.link.entity.LinkResult;
+import dev.resonitelink.ops.control.BoundedLog;
 import dev.resonitelink.ops.control.FlowMetrics;
 import dev.resonitelink.token.control.TokenVault;
 import dev.resonitelink.oauth.control.CodeRedemption;
@@ -16,6 +18,7 @@ import dev.resonitelink.oauth.control.IssuerVerification;
 import dev.resonitelink.oauth.control.PendingAuthorizations;
 import dev.resonitelink.oauth.control.ProfileFetch;
 import dev.resonitelink.oauth.control.ResoniteSettings;
+import dev.resonitelink.oauth.control.TokenRevocation;
 import dev.resonitelink.oauth.entity.LinkFailedException;
 import dev.resonitelink.oauth.entity.LinkFailure;
 import dev.resonitelink.oauth.entity.PendingAuthorization;
@@ -46,6 +49,7 @@ import java.util.stream.Collectors;
 public class OAuthCallbackServlet extends HttpServlet {
 
     private static final Logger LOG = Logger.getLogger(OAuthCallbackServlet.class.getName());
+    private static final BoundedLog NOISE = new BoundedLog(LOG, 20);
     private static final List<String> RESPONSE_PARAMETERS = List.of("code", "state", "error", "error_description",
             "error_uri", "iss");
     private static final int MAX_QUERY = 8192;
@@ -74,30 +78,62 @@ public class OAuthCallbackServlet extends HttpServlet {
     @Inject
     TokenVault vault;
 
+    @Inject
+    TokenRevocation revocation;
+
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
         String principal = req.getUserPrincipal().getName();
         String requestId = Pages.requestId();
         String resoniteId = null;
+        PendingAuthorization request = null;
+        String newRefreshToken = null;
         try {
-            PendingAuthorization request = takePending(req, principal);
+            request = takePending(req, principal);
             AuthorizationCode code = authorizationCode(req);
             CodeRedemption.Grant grant = codeRedemption.redeem(code.getValue(), request.codeVerifier(), request.scopes());
+            newRefreshToken = grant.refreshToken();
             ResoniteProfile profile = profileFetch.fetch(grant.accessToken(), grant.grantedScopes());
             resoniteId = profile.id();
-            LinkOutcome outcome = links.link(principal, profile, vault.seal(grant.refreshToken(), principal));
+            String sealed = vault.seal(newRefreshToken, principal, resoniteId);
+            if (sealed == null) {
+                revokeDropped(newRefreshToken); // granted, but there is nowhere to keep it
+            }
+            LinkResult result = links.link(principal, profile, sealed);
+            newRefreshToken = null; // kept now (or revoked above)
+            if (result.dropped() != null) {
+                vault.open(result.dropped().sealed(), principal, result.dropped().resoniteId()).ifPresent(this::revokeDropped);
+            }
+            LinkOutcome outcome = result.outcome();
             audit.recordQuietly(principal, resoniteId, AuditEntry.Action.LINK, outcome.name(), requestId);
             metrics.ended(outcome.name(), null);
             resp.sendRedirect(req.getContextPath() + (request.returnTo() != null
                     ? request.returnTo()
                     : "/account?" + outcome.name().toLowerCase()));
         } catch (LinkFailedException e) {
+            if (request == null && e.failure() != LinkFailure.WRONG_USER) {
+                // no flow of this session was found: noise anybody can send, counted and logged at a bounded rate,
+                // never an audit row (the audit trail keeps real attempts and security events)
+                NOISE.log(Level.INFO, "callback without a pending link request of this session: " + e.failure()
+                        + " [error id " + requestId + "]");
+                metrics.ended("rejected", e.failure().name());
+                Pages.failure(req, resp, e.failure(), requestId, null);
+                return;
+            }
+            revokeDropped(newRefreshToken); // redeemed, but the link was refused: the grant must not outlive it
             Level level = e.failure() == LinkFailure.DECLINED ? Level.INFO : Level.WARNING;
             LOG.log(level, "link attempt by local user " + principal + " ended: " + e.failure() + " [error id "
                     + requestId + "]: " + e.getMessage());
             audit.recordQuietly(principal, resoniteId, AuditEntry.Action.LINK, e.failure().name(), requestId);
             metrics.ended(e.failure() == LinkFailure.DECLINED ? "declined" : "failed", e.failure().name());
             Pages.failure(req, resp, e.failure(), requestId, e.providerError());
+        }
+    }
+
+    /** A refresh token that is kept nowhere is revoked at once (best effort), so no grant outlives its use. */
+    private void revokeDropped(String refreshToken) {
+        if (refreshToken != null) {
+            revocation.revoke(refreshToken);
         }
     }
 

@@ -7,20 +7,30 @@ import com.nimbusds.oauth2.sdk.http.ReadOnlyHTTPResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import dev.resonitelink.ops.control.FlowMetrics;
 import jakarta.inject.Inject;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Sends Nimbus's HTTP requests to Resonite with one shared, connection-reusing client, the configured
- * connect and read timeouts, and a cap on the body size, so a broken or hostile provider cannot make us
- * wait forever or buffer gigabytes.
+ * Sends Nimbus's HTTP requests to Resonite with one shared, connection-reusing client, the configured connect
+ * timeout, one deadline over the whole exchange ({@code resonite.read-timeout-ms}: sending, the headers and the
+ * whole body, so a provider that trickles its body cannot hold a thread either), and a cap on the body size, so a
+ * broken or hostile provider cannot make us wait forever or buffer gigabytes.
  */
 @ApplicationScoped
 public class ProviderHttp implements HTTPRequestSender {
@@ -48,7 +58,7 @@ public class ProviderHttp implements HTTPRequestSender {
 
     @Override
     public ReadOnlyHTTPResponse send(ReadOnlyHTTPRequest request) throws IOException {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(request.getURI()).timeout(settings.readTimeout());
+        HttpRequest.Builder builder = HttpRequest.newBuilder(request.getURI());
         for (Map.Entry<String, List<String>> header : request.getHeaderMap().entrySet()) {
             if (RESTRICTED.contains(header.getKey().toLowerCase())) {
                 continue;
@@ -61,29 +71,106 @@ public class ProviderHttp implements HTTPRequestSender {
         builder.method(request.getMethod().name(), body == null
                 ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        HttpResponse<InputStream> response;
-        long start = System.nanoTime();
+        long deadline = System.nanoTime() + settings.readTimeout().toNanos();
+        CappedBody answer = new CappedBody(settings.maxResponseBytes());
+        CompletableFuture<HttpResponse<byte[]>> exchange = client.sendAsync(builder.build(), info -> answer);
+        HttpResponse<byte[]> response;
         try {
-            response = client.send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
+            response = exchange.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            answer.abandon();
+            exchange.cancel(true);
+            throw new HttpTimeoutException("no complete answer from " + request.getURI().getHost() + " within "
+                    + settings.readTimeout().toMillis() + " ms");
         } catch (InterruptedException e) {
+            answer.abandon();
+            exchange.cancel(true);
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while waiting for " + request.getURI().getHost(), e);
+        } catch (ExecutionException e) {
+            for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+                if (cause instanceof ResponseTooLargeException tooLarge) {
+                    throw tooLarge;
+                }
+            }
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IOException("call to " + request.getURI().getHost() + " failed", e.getCause());
         } finally {
-            metrics.providerCall(request.getURI().equals(settings.tokenUri()) ? "token" : "profile",
-                    java.time.Duration.ofNanos(System.nanoTime() - start));
+            metrics.providerCall(endpointLabel(request.getURI()), Duration.ofNanos(System.nanoTime() - (deadline
+                    - settings.readTimeout().toNanos())));
         }
         HTTPResponse result = new HTTPResponse(response.statusCode());
         response.headers().firstValue("Content-Type").ifPresent(v -> result.setHeader("Content-Type", v));
         response.headers().firstValue("WWW-Authenticate").ifPresent(v -> result.setHeader("WWW-Authenticate", v));
-        try (InputStream in = response.body()) {
-            byte[] bytes = in.readNBytes(settings.maxResponseBytes() + 1);
-            if (bytes.length > settings.maxResponseBytes()) {
-                throw new ResponseTooLargeException("response from " + request.getURI().getHost()
-                        + " is larger than " + settings.maxResponseBytes() + " bytes");
-            }
-            result.setBody(new String(bytes, StandardCharsets.UTF_8));
-        }
+        result.setBody(new String(response.body(), StandardCharsets.UTF_8));
         return result;
+    }
+
+    private String endpointLabel(java.net.URI uri) {
+        if (uri.equals(settings.tokenUri())) {
+            return "token";
+        }
+        return uri.equals(settings.revocationUri()) ? "revocation" : "profile";
+    }
+
+    /**
+     * Collects the body up to the cap; a larger body, or one abandoned at the deadline, cancels the subscription so
+     * the connection is given up instead of read forever.
+     */
+    static final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
+        private final int max;
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        private final CompletableFuture<byte[]> result = new CompletableFuture<>();
+        private volatile Flow.Subscription subscription;
+
+        CappedBody(int max) {
+            this.max = max;
+        }
+
+        @Override
+        public CompletionStage<byte[]> getBody() {
+            return result;
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription s) {
+            subscription = s;
+            s.request(Long.MAX_VALUE);
+        }
+
+        @Override
+        public void onNext(List<ByteBuffer> buffers) {
+            for (ByteBuffer buffer : buffers) {
+                if (bytes.size() + buffer.remaining() > max) {
+                    subscription.cancel();
+                    result.completeExceptionally(new ResponseTooLargeException("response is larger than " + max + " bytes"));
+                    return;
+                }
+                byte[] chunk = new byte[buffer.remaining()];
+                buffer.get(chunk);
+                bytes.writeBytes(chunk);
+            }
+        }
+
+        @Override
+        public void onError(Throwable error) {
+            result.completeExceptionally(error);
+        }
+
+        @Override
+        public void onComplete() {
+            result.complete(bytes.toByteArray());
+        }
+
+        void abandon() {
+            Flow.Subscription s = subscription;
+            if (s != null) {
+                s.cancel();
+            }
+            result.completeExceptionally(new HttpTimeoutException("abandoned at the deadline"));
+        }
     }
 
     /** The provider sent more than {@link ResoniteSettings#maxResponseBytes()}: a broken or hostile answer, not an outage. */

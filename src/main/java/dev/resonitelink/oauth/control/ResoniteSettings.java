@@ -116,6 +116,7 @@ public record ResoniteSettings(
         int maxBytes = r.positiveInt(KEY_MAX_RESPONSE_BYTES, 1_048_576);
         URI iconBase = r.absolute(KEY_ICON_BASE_URI, "https://assets.resonite.com/");
         URI revocation = r.optional(KEY_REVOCATION_URI).map(v -> r.endpoint(KEY_REVOCATION_URI, base, v)).orElse(null);
+        r.crossChecks(scopes);
         r.failIfAnyProblem();
         String icons = iconBase.toString().endsWith("/") ? iconBase.toString() : iconBase + "/";
         return new ResoniteSettings(clientId, secret, redirect, authorize, token, profile, scopes, auth, pkce,
@@ -289,6 +290,17 @@ public record ResoniteSettings(
             } catch (Exception e) {
                 problems.add(key + " is not a valid URI: '" + raw + "'");
                 return null;
+            }
+        }
+
+        /** Keys of other features whose mistakes would otherwise show only later, reported with the rest. */
+        void crossChecks(Set<String> scopes) {
+            optional("resonite-link.api-token").filter(token -> token.length() < 16).ifPresent(token -> problems.add(
+                    "resonite-link.api-token must be at least 16 characters (a random secret); a shorter one is refused,"
+                            + " not ignored"));
+            if (scopes.contains("offline_access") && optional("resonite-link.token-encryption-key").isEmpty()) {
+                problems.add(KEY_SCOPES + " asks for offline_access, but resonite-link.token-encryption-key is not set:"
+                        + " the refresh tokens could not be stored sealed (set the key, or drop offline_access)");
             }
         }
 

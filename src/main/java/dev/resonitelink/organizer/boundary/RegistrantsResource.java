@@ -42,6 +42,9 @@ public class RegistrantsResource {
     @Inject
     Config config;
 
+    @Inject
+    OrganizerGrants grants;
+
     @GET
     @Operation(summary = "Local users with their Resonite links, searchable and paged (organizers or API token)")
     @SecurityRequirement(name = "session")
@@ -58,7 +61,7 @@ public class RegistrantsResource {
                          @Parameter(description = "1 to 100") @QueryParam("size") @DefaultValue("50") int size,
                          @Parameter(description = "only linked users") @QueryParam("linked") @DefaultValue("false")
                          boolean linkedOnly) {
-        boolean organizer = security.getUserPrincipal() != null && security.isUserInRole(OrganizerGroups.ORGANIZER);
+        boolean organizer = security.getUserPrincipal() != null && grants.isOrganizer(security.getUserPrincipal().getName());
         if (!organizer && !validToken(authorization)) {
             boolean signedIn = security.getUserPrincipal() != null;
             return ApiErrors.of(signedIn ? Response.Status.FORBIDDEN : Response.Status.UNAUTHORIZED,

@@ -4,6 +4,7 @@ import dev.resonitelink.link.entity.AccountLink;
 import dev.resonitelink.oauth.control.CodeRedemption;
 import dev.resonitelink.oauth.control.ProfileFetch;
 import dev.resonitelink.oauth.control.TokenRefresh;
+import dev.resonitelink.oauth.control.TokenRevocation;
 import dev.resonitelink.oauth.entity.LinkFailedException;
 import dev.resonitelink.oauth.entity.LinkFailure;
 import dev.resonitelink.oauth.entity.ResoniteProfile;
@@ -56,6 +57,9 @@ public class ProfileRefresher {
     @Inject
     ProfileFetch profiles;
 
+    @Inject
+    TokenRevocation revocation;
+
     Clock clock = Clock.systemUTC();
 
     /** A link due for a refresh. */
@@ -81,23 +85,32 @@ public class ProfileRefresher {
     }
 
     private boolean refresh(Due due) {
-        String token = vault.open(due.sealedToken(), due.principal()).orElse(null);
+        String token = vault.open(due.sealedToken(), due.principal(), due.resoniteId()).orElse(null);
         if (token == null) {
-            self.needsReconsent(due.principal(), "stored refresh token cannot be opened (key removed?)");
+            self.needsReconsent(due, "stored refresh token cannot be opened (key removed?)");
             return false;
         }
         try {
             CodeRedemption.Grant grant = tokens.refresh(token, due.scopes());
+            String current = due.sealedToken();
+            if (grant.refreshToken() != null && !grant.refreshToken().equals(token)) {
+                // rotated: the old token is spent, so the new one is stored at once, before anything else can fail
+                String sealed = vault.seal(grant.refreshToken(), due.principal(), due.resoniteId());
+                if (!storedInstead(due, sealed)) {
+                    revocation.revoke(grant.refreshToken()); // the link changed meanwhile: this token belongs to nothing
+                    return false;
+                }
+                current = sealed;
+            }
             ResoniteProfile profile = profiles.fetch(grant.accessToken(), grant.grantedScopes());
             if (!profile.id().equals(due.resoniteId())) {
-                self.needsReconsent(due.principal(), "refresh token now belongs to another Resonite account");
+                self.needsReconsent(due, "refresh token now belongs to another Resonite account");
                 return false;
             }
-            self.apply(due.principal(), profile, vault.seal(grant.refreshToken(), due.principal()));
-            return true;
+            return self.apply(due, current, profile);
         } catch (LinkFailedException e) {
             if (e.failure() == LinkFailure.CODE_REJECTED) {
-                self.needsReconsent(due.principal(), "refresh token refused (invalid_grant)");
+                self.needsReconsent(due, "refresh token refused (invalid_grant)");
             } else {
                 LOG.warning(() -> "profile refresh for local user " + due.principal() + " skipped: " + e.failure());
             }
@@ -130,20 +143,48 @@ public class ProfileRefresher {
                 .map(l -> new Due(l.principal(), l.resoniteId(), l.refreshToken(), l.scopes())).toList();
     }
 
+    private boolean storedInstead(Due due, String sealed) {
+        try {
+            return self.replaceToken(due, sealed);
+        } catch (RuntimeException concurrentChange) {
+            return false;
+        }
+    }
+
+    /**
+     * Stores a rotated refresh token, only if the link is still the one this run read: same Resonite account, same
+     * stored token (a re-link or unlink in between wins; the version column catches a concurrent commit).
+     */
     @Transactional
-    public void apply(String principal, ResoniteProfile profile, String sealedToken) {
-        em.createNamedQuery(AccountLink.BY_PRINCIPAL, AccountLink.class).setParameter("principal", principal)
-                .getResultStream().findFirst().ifPresent(link -> {
-                    link.update(profile, clock.instant());
-                    link.keepRefreshToken(sealedToken);
-                });
+    public boolean replaceToken(Due due, String sealed) {
+        return stillTheSame(due, due.sealedToken()).map(link -> {
+            link.keepRefreshToken(sealed);
+            return true;
+        }).orElse(false);
+    }
+
+    /** Writes the refreshed profile, only if the link still holds the token this run stored or read. */
+    @Transactional
+    public boolean apply(Due due, String currentSealedToken, ResoniteProfile profile) {
+        return stillTheSame(due, currentSealedToken).map(link -> {
+            link.update(profile, clock.instant());
+            return true;
+        }).orElse(false);
     }
 
     @Transactional
-    public void needsReconsent(String principal, String why) {
-        LOG.info(() -> "link of local user " + principal + " needs re-consent: " + why);
-        em.createNamedQuery(AccountLink.BY_PRINCIPAL, AccountLink.class).setParameter("principal", principal)
-                .getResultStream().findFirst().ifPresent(AccountLink::markNeedsReconsent);
+    public void needsReconsent(Due due, String why) {
+        stillTheSame(due, due.sealedToken()).ifPresent(link -> {
+            LOG.info(() -> "link of local user " + due.principal() + " needs re-consent: " + why);
+            link.markNeedsReconsent();
+        });
+    }
+
+    private java.util.Optional<AccountLink> stillTheSame(Due due, String sealedToken) {
+        return em.createNamedQuery(AccountLink.BY_PRINCIPAL, AccountLink.class).setParameter("principal", due.principal())
+                .getResultStream().findFirst()
+                .filter(link -> link.resoniteId().equals(due.resoniteId())
+                        && java.util.Objects.equals(link.refreshToken(), sealedToken));
     }
 
     private Duration interval() {

@@ -45,28 +45,36 @@ public final class TokenCipher {
         }
     }
 
-    public String seal(String plaintext, String principal) {
+    /**
+     * Seals for one link: the additional authenticated data binds the format version, the key id, the local
+     * principal and the Resonite id, so a sealed token moved to another row, another link of the same user, or
+     * relabelled with another key id does not open.
+     */
+    public String seal(String plaintext, String principal, String resoniteId) {
         try {
             byte[] iv = new byte[IV_BYTES];
             RANDOM.nextBytes(iv);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, keys.get(currentId), new GCMParameterSpec(TAG_BITS, iv));
-            cipher.updateAAD(principal.getBytes(StandardCharsets.UTF_8));
+            cipher.updateAAD(aad(currentId, principal, resoniteId));
             byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
-            return "v1:" + currentId + ":" + Base64.getEncoder().encodeToString(
+            return "v2:" + currentId + ":" + Base64.getEncoder().encodeToString(
                     ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed).array());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM unavailable", e);
         }
     }
 
-    /** The plaintext, or empty when the value is malformed, tampered with, for another principal, or under an unknown key. */
-    public Optional<String> open(String stored, String principal) {
+    /**
+     * The plaintext, or empty when the value is malformed, tampered with, for another principal or Resonite account,
+     * or under an unknown key. Values of the first format ({@code v1}, bound to the principal only) still open.
+     */
+    public Optional<String> open(String stored, String principal, String resoniteId) {
         if (stored == null) {
             return Optional.empty();
         }
         String[] parts = stored.split(":", 3);
-        if (parts.length != 3 || !parts[0].equals("v1") || !keys.containsKey(parts[1])) {
+        if (parts.length != 3 || !(parts[0].equals("v1") || parts[0].equals("v2")) || !keys.containsKey(parts[1])) {
             return Optional.empty();
         }
         try {
@@ -76,16 +84,23 @@ public final class TokenCipher {
             }
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, keys.get(parts[1]), new GCMParameterSpec(TAG_BITS, all, 0, IV_BYTES));
-            cipher.updateAAD(principal.getBytes(StandardCharsets.UTF_8));
+            cipher.updateAAD(parts[0].equals("v1") ? principal.getBytes(StandardCharsets.UTF_8)
+                    : aad(parts[1], principal, resoniteId));
             return Optional.of(new String(cipher.doFinal(all, IV_BYTES, all.length - IV_BYTES), StandardCharsets.UTF_8));
         } catch (IllegalArgumentException | GeneralSecurityException e) {
             return Optional.empty();
         }
     }
 
+    private static byte[] aad(String keyId, String principal, String resoniteId) {
+        // lengths first, so no two different (principal, resoniteId) pairs give the same bytes
+        return ("v2|" + keyId + "|" + principal.length() + ":" + principal + "|" + resoniteId)
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
     /** Whether a stored value was sealed with an older key (and should be re-sealed). */
     public boolean sealedWithOldKey(String stored) {
-        return stored != null && !stored.startsWith("v1:" + currentId + ":");
+        return stored != null && !stored.startsWith("v2:" + currentId + ":");
     }
 
     public static List<String> keyList(String commaSeparated) {

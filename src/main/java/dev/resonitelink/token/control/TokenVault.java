@@ -48,15 +48,15 @@ public class TokenVault {
         return Optional.ofNullable(cipher);
     }
 
-    /** The sealed token, or null when there is no token or no key. */
-    public String seal(String refreshToken, String principal) {
+    /** The sealed token for the link of {@code principal} to {@code resoniteId}, or null when there is no token or no key. */
+    public String seal(String refreshToken, String principal, String resoniteId) {
         if (refreshToken == null) {
             return null;
         }
-        return cipher().map(c -> c.seal(refreshToken, principal)).orElse(null);
+        return cipher().map(c -> c.seal(refreshToken, principal, resoniteId)).orElse(null);
     }
 
-    public Optional<String> open(String sealed, String principal) {
-        return cipher().flatMap(c -> c.open(sealed, principal));
+    public Optional<String> open(String sealed, String principal, String resoniteId) {
+        return cipher().flatMap(c -> c.open(sealed, principal, resoniteId));
     }
 }

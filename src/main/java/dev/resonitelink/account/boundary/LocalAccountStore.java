@@ -1,0 +1,55 @@
+package dev.resonitelink.account.boundary;
+
+import dev.resonitelink.account.entity.LocalUser;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStore;
+import jakarta.transaction.Transactional;
+import java.util.Set;
+import java.util.logging.Logger;
+
+/**
+ * The identity store of the built-in accounts (Jakarta Security): checks the password with {@link PasswordHashing}
+ * (bounded, the same work for unknown names), re-hashes a hash made with older parameters at the first successful
+ * sign-in, and gives the account's groups. Throttling happens before this is reached ({@code LoginServlet}).
+ */
+@ApplicationScoped
+public class LocalAccountStore implements IdentityStore {
+
+    private static final Logger LOG = Logger.getLogger(LocalAccountStore.class.getName());
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    PasswordHashing hashing;
+
+    @Override
+    @Transactional
+    public CredentialValidationResult validate(Credential credential) {
+        if (!(credential instanceof UsernamePasswordCredential password)) {
+            return CredentialValidationResult.NOT_VALIDATED_RESULT;
+        }
+        String name = password.getCaller();
+        LocalUser user = name == null || name.length() > 64 ? null : em.find(LocalUser.class, name);
+        char[] secret = password.getPassword().getValue();
+        if (!hashing.verify(secret, user == null ? null : user.passwordHash())) {
+            return CredentialValidationResult.INVALID_RESULT;
+        }
+        if (hashing.outdated(user.passwordHash())) {
+            user.rehash(hashing.generate(secret));
+            LOG.fine(() -> "password hash of " + name + " upgraded to current parameters");
+        }
+        return new CredentialValidationResult(user.username(), user.groups());
+    }
+
+    @Override
+    public Set<ValidationType> validationTypes() {
+        return Set.of(ValidationType.VALIDATE, ValidationType.PROVIDE_GROUPS);
+    }
+}

@@ -1,0 +1,82 @@
+package dev.resonitelink.account.boundary;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * PBKDF2 with OWASP's current parameters (HMAC-SHA512, 210,000 iterations, 32-byte salt and key), at most as many
+ * hashes at once as the machine has cores: a flood of well-formed sign-ins or sign-ups then waits here (and is
+ * turned away after {@link #WAIT_SECONDS} seconds) instead of taking every core from the link flows. Unknown users are
+ * verified against a dummy hash, so a sign-in takes the same time whether the account exists or not.
+ */
+@ApplicationScoped
+public class PasswordHashing {
+
+    static final String ALGORITHM = "PBKDF2WithHmacSHA512";
+    static final int ITERATIONS = 210_000;
+    static final int WAIT_SECONDS = 3;
+    int waitSeconds = WAIT_SECONDS;
+
+    @Inject
+    Pbkdf2PasswordHash hash;
+
+    private final Semaphore slots = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()), true);
+    private String dummyHash;
+
+    /** Too many hashes are being computed at once; the caller answers "try again shortly". */
+    public static class BusyException extends RuntimeException {
+        BusyException() {
+            super("password hashing is saturated", null, false, false);
+        }
+    }
+
+    @PostConstruct
+    void configure() {
+        hash.initialize(Map.of(
+                "Pbkdf2PasswordHash.Algorithm", ALGORITHM,
+                "Pbkdf2PasswordHash.Iterations", String.valueOf(ITERATIONS),
+                "Pbkdf2PasswordHash.SaltSizeBytes", "32",
+                "Pbkdf2PasswordHash.KeySizeBytes", "32"));
+        byte[] random = new byte[24];
+        new SecureRandom().nextBytes(random);
+        dummyHash = hash.generate(Base64.getEncoder().encodeToString(random).toCharArray());
+    }
+
+    public String generate(char[] password) {
+        return bounded(() -> hash.generate(password));
+    }
+
+    /** Whether the password matches the stored hash; with no stored hash, the same work against a dummy, then false. */
+    public boolean verify(char[] password, String storedHash) {
+        boolean matches = bounded(() -> hash.verify(password, storedHash == null ? dummyHash : storedHash));
+        return matches && storedHash != null;
+    }
+
+    /** Whether a stored hash was made with weaker parameters than today's (re-hashed at the next sign-in). */
+    public boolean outdated(String storedHash) {
+        return !storedHash.startsWith(ALGORITHM + ":" + ITERATIONS + ":");
+    }
+
+    private <T> T bounded(java.util.function.Supplier<T> work) {
+        try {
+            if (!slots.tryAcquire(waitSeconds, TimeUnit.SECONDS)) {
+                throw new BusyException();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BusyException();
+        }
+        try {
+            return work.get();
+        } finally {
+            slots.release();
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package dev.resonitelink.organizer.boundary;
+
+import dev.resonitelink.web.Pages;
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/**
+ * Organizers are authorized by the application, from the database ({@link OrganizerGrants}), on every request to
+ * the organizer pages; Jakarta Security only authenticates (web.xml asks for any signed-in caller there). The
+ * container's role check is not used because Payara 6 sometimes drops a caller's groups under concurrent requests
+ * (payara/Payara#6145). Pages read {@code ${access.organizer}} for the navigation.
+ */
+@WebFilter(filterName = "OrganizerAccessFilter", urlPatterns = "/*", asyncSupported = true)
+public class OrganizerAccessFilter extends HttpFilter {
+
+    @Inject
+    OrganizerGrants grants;
+
+    /** What the caller may see, looked up once per request and only when asked. */
+    public static final class CallerAccess {
+        private final String principal;
+        private final OrganizerGrants grants;
+        private Boolean organizer;
+
+        CallerAccess(String principal, OrganizerGrants grants) {
+            this.principal = principal;
+            this.grants = grants;
+        }
+
+        /** For the navigation: a database that cannot answer hides the organizer links instead of breaking the page. */
+        public boolean isOrganizer() {
+            if (organizer == null) {
+                try {
+                    organizer = principal != null && grants.isOrganizer(principal);
+                } catch (RuntimeException databaseDown) {
+                    return false;
+                }
+            }
+            return organizer;
+        }
+    }
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        String principal = request.getUserPrincipal() == null ? null : request.getUserPrincipal().getName();
+        CallerAccess access = new CallerAccess(principal, grants);
+        request.setAttribute("access", access);
+        String path = request.getServletPath();
+        boolean organizerPage = path.equals("/organizer") || path.startsWith("/organizer/");
+        if (organizerPage && (principal == null || !grants.isOrganizer(principal))) {
+            Pages.message(request, response, 403, "Organizers only",
+                    "This page is for the event's organizers. If you should be one, ask an organizer to grant you the rights.");
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+}

@@ -1,0 +1,43 @@
+package dev.resonitelink.organizer.boundary;
+
+import dev.resonitelink.web.Pages;
+import jakarta.inject.Inject;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/** Where the signed-in holder of the one-time bootstrap code becomes the first organizer (any signed-in caller, web.xml). */
+@WebServlet("/organizer-claim")
+public class OrganizerClaimServlet extends HttpServlet {
+
+    @Inject
+    OrganizerGrants grants;
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
+        Pages.render(req, resp, "claim", 200);
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
+        if (Pages.refusedForm(req, resp, "Please open the page again and resubmit.")) {
+            return;
+        }
+        String code = req.getParameter("code");
+        OrganizerGrants.Result result = grants.claim(req.getUserPrincipal().getName(),
+                code == null || code.length() > 100 ? "" : code, Pages.requestId());
+        switch (result) {
+            case DONE -> resp.sendRedirect(req.getContextPath() + "/organizer");
+            case NO_CODE_PENDING -> Pages.message(req, resp, 409, "No code is pending",
+                    "This site has organizers already. Ask one of them to grant you organizer rights.");
+            default -> {
+                req.setAttribute("error", "That code is not the one in the server log. After "
+                        + OrganizerGrants.MAX_CODE_FAILURES + " wrong attempts it is withdrawn until the next start.");
+                Pages.render(req, resp, "claim", 400);
+            }
+        }
+    }
+}

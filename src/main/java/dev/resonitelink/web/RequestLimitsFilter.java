@@ -1,0 +1,82 @@
+package dev.resonitelink.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Set;
+
+/**
+ * What no request may bring, answered with a plain page before anything else reads it: a method this app has no use
+ * for (405 with {@code Allow}, where the servlet API's default would be 501 for PATCH and the like, a server error
+ * that no input should cause), a body larger than any of its forms takes ({@value #MAX_BODY_BYTES} bytes: 413), a form
+ * that does not announce its length (411, so nothing reads an unbounded body), or a NUL character in a parameter
+ * (400). The proxy (server-config/nginx) refuses large bodies earlier still.
+ */
+@WebFilter(filterName = "RequestLimitsFilter", urlPatterns = "/*", asyncSupported = true)
+public class RequestLimitsFilter extends HttpFilter {
+
+    public static final int MAX_BODY_BYTES = 64 * 1024;
+    static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "OPTIONS", "PUT", "DELETE");
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if (!METHODS.contains(request.getMethod())) {
+            response.setHeader("Allow", "GET, HEAD, POST, OPTIONS");
+            plainPage(request, response, 405, "Not possible here", "This address does not take that kind of request.");
+            return;
+        }
+        if (request.getContentLengthLong() > MAX_BODY_BYTES) {
+            response.setHeader("Connection", "close");
+            plainPage(request, response, 413, "That was too much",
+                    "The form sent more data than any form of this site takes. Nothing was changed.");
+            return;
+        }
+        if ("POST".equals(request.getMethod()) && request.getContentLengthLong() < 0 && request.getContentType() != null
+                && request.getContentType().startsWith("application/x-www-form-urlencoded")) {
+            plainPage(request, response, 411, "Length required",
+                    "Forms of this site are sent with their length. Nothing was changed.");
+            return;
+        }
+        if (hasNulCharacter(request)) {
+            plainPage(request, response, 400, "This request is not valid",
+                    "It contains characters no form of this site sends. Nothing was changed.");
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+
+    /** NUL never belongs in a form or an address, and some databases refuse it outright (PostgreSQL text). */
+    private static boolean hasNulCharacter(HttpServletRequest request) {
+        for (var parameter : request.getParameterMap().entrySet()) {
+            if (parameter.getKey().indexOf('\0') >= 0) {
+                return true;
+            }
+            for (String value : parameter.getValue()) {
+                if (value.indexOf('\0') >= 0) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Written directly, not through a JSP: the request's method or body is what is wrong, and a JSP would refuse the
+     * method or read the body.
+     */
+    private static void plainPage(HttpServletRequest request, HttpServletResponse response, int status, String title,
+                                  String text) throws IOException {
+        response.setHeader("Cache-Control", "no-store");
+        response.setStatus(status);
+        response.setContentType("text/html;charset=UTF-8");
+        response.getWriter().write("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + title
+                + " · Resonite link</title><link rel=\"stylesheet\" href=\"" + request.getContextPath()
+                + "/static/app.css\"></head><body><main><h1>" + title + "</h1><p>" + text + "</p><p><a href=\""
+                + request.getContextPath() + "/account\">Back to your account</a></p></main></body></html>");
+    }
+}

@@ -1,0 +1,114 @@
+package dev.resonitelink.account.boundary;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class PasswordHashingTest {
+
+    /** Records what it is asked to do; generate blocks while {@link #gate} is closed. */
+    static final class RecordingHash implements Pbkdf2PasswordHash {
+        final List<String> verified = new ArrayList<>();
+        final AtomicInteger running = new AtomicInteger();
+        final AtomicInteger mostAtOnce = new AtomicInteger();
+        volatile CountDownLatch gate = new CountDownLatch(0);
+        Map<String, String> parameters;
+
+        @Override
+        public void initialize(Map<String, String> parameters) {
+            this.parameters = parameters;
+        }
+
+        @Override
+        public String generate(char[] password) {
+            int now = running.incrementAndGet();
+            mostAtOnce.accumulateAndGet(now, Math::max);
+            try {
+                gate.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                running.decrementAndGet();
+            }
+            return "PBKDF2WithHmacSHA512:210000:c2FsdA==:" + new String(password);
+        }
+
+        @Override
+        public synchronized boolean verify(char[] password, String hashedPassword) {
+            verified.add(hashedPassword);
+            return true;
+        }
+    }
+
+    private final RecordingHash hash = new RecordingHash();
+
+    private PasswordHashing hashing() {
+        PasswordHashing hashing = new PasswordHashing();
+        hashing.hash = hash;
+        hashing.configure();
+        return hashing;
+    }
+
+    @Test
+    void currentOwaspParametersAreUsed() {
+        hashing();
+        assertThat(hash.parameters).containsEntry("Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA512")
+                .containsEntry("Pbkdf2PasswordHash.Iterations", "210000");
+    }
+
+    @Test
+    void unknownUsersCostTheSameHashAsKnownOnes() {
+        PasswordHashing hashing = hashing();
+        assertThat(hashing.verify("guess".toCharArray(), null)).as("never true without an account").isFalse();
+        assertThat(hashing.verify("guess".toCharArray(), "PBKDF2WithHmacSHA512:210000:AAAA:BBBB")).isTrue();
+        assertThat(hash.verified).hasSize(2);
+        assertThat(hash.verified.get(0)).as("the dummy: a real hash with today's parameters")
+                .startsWith("PBKDF2WithHmacSHA512:210000:");
+    }
+
+    @Test
+    void olderParametersAreOutdated() {
+        PasswordHashing hashing = hashing();
+        assertThat(hashing.outdated("PBKDF2WithHmacSHA256:210000:a:b")).isTrue();
+        assertThat(hashing.outdated("PBKDF2WithHmacSHA512:100000:a:b")).isTrue();
+        assertThat(hashing.outdated("PBKDF2WithHmacSHA512:210000:a:b")).isFalse();
+    }
+
+    @Test
+    void atMostOneHashPerCoreRunsAtOnceAndTheRestAreTurnedAwayInTime() throws Exception {
+        PasswordHashing hashing = hashing();
+        hashing.waitSeconds = 1;
+        int cores = Runtime.getRuntime().availableProcessors();
+        hash.gate = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(cores + 2);
+        try {
+            List<Future<String>> running = new ArrayList<>();
+            for (int i = 0; i < cores; i++) {
+                running.add(pool.submit(() -> hashing.generate("pw".toCharArray())));
+            }
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                    .until(() -> hash.running.get() == cores);
+            assertThatThrownBy(() -> hashing.generate("one too many".toCharArray()))
+                    .isInstanceOf(PasswordHashing.BusyException.class);
+            hash.gate.countDown();
+            for (Future<String> f : running) {
+                assertThat(f.get(10, TimeUnit.SECONDS)).startsWith("PBKDF2WithHmacSHA512:");
+            }
+            assertThat(hash.mostAtOnce.get()).isEqualTo(cores);
+            assertThat(hashing.generate("after".toCharArray())).as("slots are given back").endsWith("after");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,171 @@
+package dev.resonitelink.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every servlet and JAX-RS endpoint, every parameter it reads, hostile values (empty, huge and negative numbers,
+ * unicode, control characters, markup, SQL and path tricks, long strings, seeded random junk), repeated parameters,
+ * wrong methods and wrong content types, as an anonymous visitor, a plain user and an organizer: never a 5xx, never
+ * a stack trace, and what the requests must not change (the registrants, the caller's link, the audit trail, who is
+ * an organizer) unchanged.
+ */
+class EndpointFuzzIT extends DeployedApp {
+
+    record Endpoint(String method, String path, List<String> parameters, boolean withCsrf) {
+    }
+
+    static final List<Endpoint> ENDPOINTS = List.of(
+            new Endpoint("GET", "", List.of("x"), false),
+            new Endpoint("GET", "login", List.of("created", "signedOut"), false),
+            new Endpoint("GET", "signup", List.of(), false),
+            new Endpoint("GET", "account", List.of("linked", "unlinked", "x"), false),
+            new Endpoint("GET", "link/unlink", List.of(), false),
+            new Endpoint("GET", "oauth/callback", List.of("state", "code", "error", "error_description", "error_uri", "iss"), false),
+            new Endpoint("GET", "organizer", List.of("q", "page", "linked", "role", "who"), false),
+            new Endpoint("GET", "organizer/audit", List.of("q", "page"), false),
+            new Endpoint("GET", "organizer/registrants.csv", List.of("q", "linked"), false),
+            new Endpoint("GET", "organizer-claim", List.of(), false),
+            new Endpoint("GET", "api/me/link", List.of(), false),
+            new Endpoint("GET", "api/registrants", List.of("q", "page", "size", "linked"), false),
+            new Endpoint("POST", "login", List.of("username", "password", "csrf"), true),
+            new Endpoint("POST", "signup", List.of("username", "password", "csrf"), true),
+            new Endpoint("POST", "logout", List.of("csrf"), false),
+            new Endpoint("POST", "oauth/start", List.of("returnTo", "csrf"), true),
+            new Endpoint("POST", "link/unlink", List.of("csrf"), true),
+            new Endpoint("POST", "organizer/roles", List.of("username", "action", "csrf"), true),
+            new Endpoint("POST", "organizer-claim", List.of("code", "csrf"), true));
+
+    static final List<String> VALUES = List.of("", " ", "0", "-1", "-2147483648", "2147483647", "2147483648",
+            "50000000", "99999999999999999999999", "1e9", "NaN", "0x10", "true", "%", "_", "\\", "'", "\"",
+            "' or 1=1 --", "<script>alert(1)</script>", "../../../../etc/passwd", "/%2e%2e/", "\u0000", "\r\nX-Injected: 1",
+            "\t\u000b\u001f", "é", "Ωmega", "\uD83D\uDE00".repeat(300), "\uFFFF", "\u202Etxt.exe", "x".repeat(20_000),
+            "https://evil.example/", "//evil.example", "javascript:alert(1)", "U-" + "9".repeat(200));
+
+    @Test
+    void anonymousVisitorsGetNoServerErrorFromAnyInput() {
+        fuzz(Site.anonymous(base), "anonymous");
+    }
+
+    @Test
+    void plainUsersGetNoServerErrorFromAnyInput() {
+        fuzz(Site.signedIn(base), "user");
+    }
+
+    @Test
+    void organizersGetNoServerErrorFromAnyInput() {
+        fuzz(Organizers.signedIn(base), "organizer");
+    }
+
+    @Test
+    void anOversizedBodyIsAnswered413WithAPlainPage() {
+        Site site = Site.anonymous(base);
+        String csrf = csrf(site);
+        Browser.Page page = site.browser().request("POST", site.at("login"), "application/x-www-form-urlencoded",
+                "csrf=" + enc(csrf) + "&username=" + "u".repeat(5 * 1024 * 1024) + "&password=x");
+        assertThat(page.status()).isEqualTo(413);
+        assertThat(page.text("h1")).isEqualTo("That was too much");
+        assertThat(page.body()).doesNotContain("Exception");
+    }
+
+    private void fuzz(Site site, String who) {
+        Site organizer = Organizers.signedIn(base);
+        String before = snapshot(organizer, site);
+        List<String> problems = new ArrayList<>();
+        Random random = new Random(20261129L + who.hashCode());
+        List<String> values = new ArrayList<>(VALUES);
+        for (int i = 0; i < 20; i++) {
+            values.add(randomJunk(random));
+        }
+        for (Endpoint endpoint : ENDPOINTS) {
+            for (String parameter : endpoint.parameters()) {
+                for (String value : values) {
+                    check(site, endpoint, query(endpoint, site, parameter, value), problems);
+                }
+                // the same parameter twice
+                check(site, endpoint, query(endpoint, site, parameter, "1") + "&" + enc(parameter) + "=2", problems);
+            }
+            for (String method : List.of("PUT", "DELETE", "PATCH", "OPTIONS", endpoint.method().equals("GET") ? "POST" : "GET")) {
+                expectNoServerError(site, method, endpoint.path(), site.browser().request(method, site.at(endpoint.path()),
+                        "application/x-www-form-urlencoded", "x=1"), problems);
+            }
+            for (String type : List.of("application/json", "multipart/form-data; boundary=xyz", "text/plain; charset=bogus",
+                    "application/x-www-form-urlencoded; charset=EBCDIC-XYZ")) {
+                expectNoServerError(site, endpoint.method(), endpoint.path() + " as " + type, site.browser()
+                        .request(endpoint.method(), site.at(endpoint.path()), type, "{\"a\":[1,2,{\"b\":\"%zz\"}]}"), problems);
+            }
+        }
+        assertThat(problems).as(who + ": answers that were server errors or showed internals").isEmpty();
+        assertThat(snapshot(organizer, site)).as("nothing these requests may not change has changed").isEqualTo(before);
+    }
+
+    private void check(Site site, Endpoint endpoint, String query, List<String> problems) {
+        URI uri = site.at(endpoint.path() + (endpoint.method().equals("GET") && !query.isEmpty() ? "?" + query : ""));
+        Browser.Page page = endpoint.method().equals("GET")
+                ? site.browser().get(uri)
+                : site.browser().request("POST", uri, "application/x-www-form-urlencoded", query);
+        expectNoServerError(site, endpoint.method(), endpoint.path() + " " + abbreviate(query), page, problems);
+    }
+
+    private static void expectNoServerError(Site site, String method, String what, Browser.Page page, List<String> problems) {
+        String body = page.body();
+        if (page.status() >= 500 || body.contains("Exception") || body.contains("\tat ") || body.contains("java.lang.")
+                || body.contains("X-Injected") && page.headers().firstValue("X-Injected").isPresent()) {
+            problems.add(method + " " + what + " -> " + page.status() + " " + abbreviate(body));
+        }
+    }
+
+    private String query(Endpoint endpoint, Site site, String parameter, String value) {
+        StringBuilder query = new StringBuilder(enc(parameter) + "=" + enc(value));
+        if (endpoint.withCsrf() && !parameter.equals("csrf")) {
+            query.append("&csrf=").append(enc(csrf(site)));
+        }
+        return query.toString();
+    }
+
+    private String csrf;
+
+    /** The session's token (from the sign-up form, which every caller may open); fuzzed requests never replace it. */
+    private String csrf(Site site) {
+        if (csrf == null) {
+            csrf = site.browser().get(site.at("signup")).form("form[action$=/signup]").get("csrf");
+        }
+        return csrf;
+    }
+
+    /** What the fuzzing must leave as it was: the registrants, the caller's link, the audit trail, the organizers. */
+    private static String snapshot(Site organizer, Site site) {
+        Browser.Page registrants = organizer.browser().get(organizer.at("api/registrants?size=100"));
+        Browser.Page audit = organizer.browser().get(organizer.at("organizer/audit"));
+        Browser.Page link = site.browser().get(site.at("api/me/link"));
+        Browser.Page organizerPage = site.browser().get(site.at("organizer"));
+        return registrants.status() + " " + registrants.body().replaceAll("\"page\":\\d+", "") + "\naudit "
+                + audit.text("#total") + "\nlink " + link.status() + " " + link.body() + "\norganizer page "
+                + organizerPage.status();
+    }
+
+    private static String randomJunk(Random random) {
+        StringBuilder junk = new StringBuilder();
+        int length = random.nextInt(200);
+        for (int i = 0; i < length; i++) {
+            junk.append((char) (random.nextBoolean() ? random.nextInt(0x80) : random.nextInt(0xD7FF)));
+        }
+        return junk.toString();
+    }
+
+    private static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() > 160 ? text.substring(0, 160) + "…" : text;
+    }
+}

@@ -1,0 +1,77 @@
+package dev.resonitelink.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.resonitelink.standin.ResoniteStandIn;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A flood of well-formed sign-ins with wrong passwords from many addresses (so throttling per address does not stop
+ * it: this is what the bound on concurrent hashing is for) while people link their accounts. The link flows must
+ * all succeed; the flood gets 401, 429, never a server error. The latencies are printed for the benchmark notes,
+ * not asserted (speed targets live in the benchmark).
+ */
+class SignInFloodIT extends DeployedApp {
+
+    @Test
+    void linkFlowsKeepWorkingDuringASignInFlood() throws Exception {
+        List<Long> quiet = linkFlows(5);
+        AtomicBoolean flooding = new AtomicBoolean(true);
+        Map<Integer, Integer> floodAnswers = new ConcurrentHashMap<>();
+        ExecutorService flood = Executors.newFixedThreadPool(12);
+        for (int t = 0; t < 12; t++) {
+            int thread = t;
+            flood.submit(() -> {
+                Site attacker = Site.anonymous(base);
+                int n = 0;
+                while (flooding.get()) {
+                    attacker.browser().withHeader("X-Forwarded-For", "203.0." + thread + "." + (n++ % 250 + 1));
+                    Map<String, String> form = attacker.browser().get(attacker.at("login")).form("form[action$=/login]");
+                    form.put("username", "nobody-" + UUID.randomUUID().toString().substring(0, 8));
+                    form.put("password", "guess " + n);
+                    floodAnswers.merge(attacker.browser().post(attacker.at("login"), form).status(), 1, Integer::sum);
+                }
+                return null;
+            });
+        }
+        List<Long> duringFlood;
+        try {
+            Thread.sleep(2000); // let the flood build up
+            duringFlood = linkFlows(5);
+        } finally {
+            flooding.set(false);
+            flood.shutdown();
+            flood.awaitTermination(60, TimeUnit.SECONDS);
+        }
+        System.out.printf("link flow latency (ms), quiet: %s; during a sign-in flood: %s; flood answers: %s%n",
+                quiet, duringFlood, floodAnswers);
+        assertThat(floodAnswers.keySet()).as("flood answers").isNotEmpty().allSatisfy(status -> assertThat(status).isIn(401, 429));
+        assertThat(duringFlood).hasSize(5);
+    }
+
+    /** n complete link flows of new users, one after the other; each asserted, each timed (ms). */
+    private List<Long> linkFlows(int n) {
+        List<Long> took = Collections.synchronizedList(new ArrayList<>());
+        for (int i = 0; i < n; i++) {
+            Site site = Site.signedIn(base);
+            ResoniteStandIn.User user = StandIn.newUser();
+            long start = System.nanoTime();
+            Browser.Page callback = site.browser().follow(site.consent(site.startLink(), user, "allow", List.of()));
+            took.add(Duration.ofNanos(System.nanoTime() - start).toMillis());
+            assertThat(callback.location()).as(callback.body()).endsWith("/account?linked");
+            assertThat(site.storedLink().getString("resoniteId")).isEqualTo(user.id());
+        }
+        return took;
+    }
+}
