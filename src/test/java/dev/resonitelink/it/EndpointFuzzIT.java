@@ -95,7 +95,7 @@ class EndpointFuzzIT extends DeployedApp {
             }
             for (String method : List.of("PUT", "DELETE", "PATCH", "OPTIONS", endpoint.method().equals("GET") ? "POST" : "GET")) {
                 expectNoServerError(site, method, endpoint.path(), site.browser().request(method, site.at(endpoint.path()),
-                        "application/x-www-form-urlencoded", "x=1"), problems);
+                        null, null), problems);
             }
             for (String type : List.of("application/json", "multipart/form-data; boundary=xyz", "text/plain; charset=bogus",
                     "application/x-www-form-urlencoded; charset=EBCDIC-XYZ")) {

@@ -156,6 +156,10 @@ public final class ResoniteStandIn implements AutoCloseable {
                     @Override
                     public void write(byte[] bytes, int offset, int length) throws IOException {
                         for (int i = 0; i < length; i++) {
+                            if (!faults.trickleBody) { // switched off (reset() after a test): the rest at once
+                                out.write(bytes, offset + i, length - i);
+                                return;
+                            }
                             out.write(bytes[offset + i]);
                             out.flush();
                             try {
