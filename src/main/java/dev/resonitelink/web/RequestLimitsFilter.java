@@ -11,8 +11,9 @@ import java.util.Set;
 
 /**
  * What no request may bring, answered with a plain page before anything else reads it: a method this app has no use
- * for (405 with {@code Allow}, where the servlet API's default would be 501 for PATCH and the like, a server error
- * that no input should cause), a body larger than any of its forms takes ({@value #MAX_BODY_BYTES} bytes: 413), a form
+ * for (405 with {@code Allow}; the servlet API's defaults would be 501 for PATCH, a server error no input should
+ * cause, and for PUT or DELETE an error page through a JSP, which WildFly's JSP servlet refuses for those methods
+ * and drops the connection), a body larger than any of its forms takes ({@value #MAX_BODY_BYTES} bytes: 413), a form
  * that does not announce its length (411, so nothing reads an unbounded body), or a NUL character in a parameter
  * (400). The proxy (server-config/nginx) refuses large bodies earlier still.
  */
@@ -20,7 +21,7 @@ import java.util.Set;
 public class RequestLimitsFilter extends HttpFilter {
 
     public static final int MAX_BODY_BYTES = 64 * 1024;
-    static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "OPTIONS", "PUT", "DELETE");
+    static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "OPTIONS");
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
