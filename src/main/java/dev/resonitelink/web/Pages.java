@@ -86,4 +86,19 @@ public final class Pages {
         request.setAttribute("text", text);
         render(request, response, "message", status);
     }
+
+    /**
+     * A page written directly, not through a JSP: for requests whose method or body is what is wrong (a JSP refuses
+     * methods other than GET, HEAD and POST, and WildFly then drops the connection), or would be read by a JSP.
+     */
+    public static void plain(HttpServletRequest request, HttpServletResponse response, int status, String title,
+                             String text) throws IOException {
+        response.setHeader("Cache-Control", "no-store");
+        response.setStatus(status);
+        response.setContentType("text/html;charset=UTF-8");
+        response.getWriter().write("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + title
+                + " · Resonite link</title><link rel=\"stylesheet\" href=\"" + request.getContextPath()
+                + "/static/app.css\"></head><body><main><h1>" + title + "</h1><p>" + text + "</p><p><a href=\""
+                + request.getContextPath() + "/account\">Back to your account</a></p></main></body></html>");
+    }
 }

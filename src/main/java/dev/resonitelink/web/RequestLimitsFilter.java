@@ -28,23 +28,23 @@ public class RequestLimitsFilter extends HttpFilter {
             throws IOException, ServletException {
         if (!METHODS.contains(request.getMethod())) {
             response.setHeader("Allow", "GET, HEAD, POST, OPTIONS");
-            plainPage(request, response, 405, "Not possible here", "This address does not take that kind of request.");
+            Pages.plain(request, response, 405, "Not possible here", "This address does not take that kind of request.");
             return;
         }
         if (request.getContentLengthLong() > MAX_BODY_BYTES) {
             response.setHeader("Connection", "close");
-            plainPage(request, response, 413, "That was too much",
+            Pages.plain(request, response, 413, "That was too much",
                     "The form sent more data than any form of this site takes. Nothing was changed.");
             return;
         }
         if ("POST".equals(request.getMethod()) && request.getContentLengthLong() < 0 && request.getContentType() != null
                 && request.getContentType().startsWith("application/x-www-form-urlencoded")) {
-            plainPage(request, response, 411, "Length required",
+            Pages.plain(request, response, 411, "Length required",
                     "Forms of this site are sent with their length. Nothing was changed.");
             return;
         }
         if (hasNulCharacter(request)) {
-            plainPage(request, response, 400, "This request is not valid",
+            Pages.plain(request, response, 400, "This request is not valid",
                     "It contains characters no form of this site sends. Nothing was changed.");
             return;
         }
@@ -64,20 +64,5 @@ public class RequestLimitsFilter extends HttpFilter {
             }
         }
         return false;
-    }
-
-    /**
-     * Written directly, not through a JSP: the request's method or body is what is wrong, and a JSP would refuse the
-     * method or read the body.
-     */
-    private static void plainPage(HttpServletRequest request, HttpServletResponse response, int status, String title,
-                                  String text) throws IOException {
-        response.setHeader("Cache-Control", "no-store");
-        response.setStatus(status);
-        response.setContentType("text/html;charset=UTF-8");
-        response.getWriter().write("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + title
-                + " · Resonite link</title><link rel=\"stylesheet\" href=\"" + request.getContextPath()
-                + "/static/app.css\"></head><body><main><h1>" + title + "</h1><p>" + text + "</p><p><a href=\""
-                + request.getContextPath() + "/account\">Back to your account</a></p></main></body></html>");
     }
 }

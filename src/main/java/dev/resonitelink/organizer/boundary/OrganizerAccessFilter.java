@@ -55,8 +55,12 @@ public class OrganizerAccessFilter extends HttpFilter {
         String path = request.getServletPath();
         boolean organizerPage = path.equals("/organizer") || path.startsWith("/organizer/");
         if (organizerPage && (principal == null || !grants.isOrganizer(principal))) {
-            Pages.message(request, response, 403, "Organizers only",
-                    "This page is for the event's organizers. If you should be one, ask an organizer to grant you the rights.");
+            String text = "This page is for the event's organizers. If you should be one, ask an organizer to grant you the rights.";
+            if ("GET".equals(request.getMethod()) || "POST".equals(request.getMethod())) {
+                Pages.message(request, response, 403, "Organizers only", text);
+            } else {
+                Pages.plain(request, response, 403, "Organizers only", text);
+            }
             return;
         }
         chain.doFilter(request, response);
