@@ -1,6 +1,6 @@
 package dev.resonitelink.web;
 
-import dev.resonitelink.oauth.control.ResoniteSettings;
+import dev.resonitelink.settings.Settings;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -19,15 +19,15 @@ import java.net.URI;
 public class SecurityHeadersFilter extends HttpFilter {
 
     @Inject
-    ResoniteSettings settings;
+    Settings settings;
 
     private String policy;
 
     @Override
     public void init() {
-        URI authorize = settings.authorizeUri();
+        URI authorize = settings.endpoints().authorize();
         String providerOrigin = authorize.getScheme() + "://" + authorize.getRawAuthority();
-        URI icons = URI.create(settings.iconBaseUri());
+        URI icons = URI.create(settings.endpoints().iconBase());
         String iconOrigin = icons.getScheme() + "://" + icons.getRawAuthority();
         // form-action must allow the provider: the link form's POST is answered by a redirect there
         policy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' " + iconOrigin + "; form-action 'self' "

@@ -1,6 +1,6 @@
 package dev.resonitelink.web;
 
-import dev.resonitelink.oauth.control.ResoniteSettings;
+import dev.resonitelink.settings.Settings;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
@@ -19,13 +19,13 @@ import java.util.EnumSet;
 public class SessionCookieSetup implements ServletContextListener {
 
     @Inject
-    ResoniteSettings settings;
+    Settings settings;
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
         SessionCookieConfig cookie = event.getServletContext().getSessionCookieConfig();
         cookie.setHttpOnly(true);
-        cookie.setSecure(settings.servedOverHttps());
+        cookie.setSecure(settings.client().servedOverHttps());
         cookie.setAttribute("SameSite", "Lax");
         event.getServletContext().setSessionTrackingModes(EnumSet.of(SessionTrackingMode.COOKIE));
     }

@@ -8,9 +8,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.util.Arrays;
-import java.util.List;
-import org.eclipse.microprofile.config.Config;
+import dev.resonitelink.settings.Settings;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -18,11 +16,6 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class Accounts {
 
-    /**
-     * Names the operator listed as organizers. The listed accounts that exist get the rights at startup; a listed
-     * name that has no account yet is reserved, so nobody signs up under a name meant for someone else.
-     */
-    public static final String KEY_ORGANIZERS = "resonite-link.organizers";
     static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,31}");
     static final int MIN_PASSWORD = 10;
     static final int MAX_PASSWORD = 256;
@@ -34,7 +27,7 @@ public class Accounts {
     PasswordHashing hashing;
 
     @Inject
-    Config config;
+    Settings settings;
 
     Clock clock = Clock.systemUTC();
 
@@ -44,7 +37,8 @@ public class Accounts {
         if (username == null || !USERNAME.matcher(username).matches()) {
             return Optional.of("Choose a user name of 3 to 32 characters: lower-case letters, digits, '.', '_' or '-'.");
         }
-        if (configuredOrganizers(config).contains(username)) {
+        if (settings.organizers().names().contains(username)) {
+            // a listed name without an account yet is reserved, so nobody signs up under a name meant for someone else
             return Optional.of("That user name is reserved. Choose another one.");
         }
         if (password == null || password.length() < MIN_PASSWORD || password.length() > MAX_PASSWORD) {
@@ -61,12 +55,5 @@ public class Accounts {
         }
         em.persist(new LocalUser(username, hashed, clock.instant()));
         return Optional.empty();
-    }
-
-    /** The names listed in {@value #KEY_ORGANIZERS} (comma-separated). */
-    public static List<String> configuredOrganizers(Config config) {
-        return config.getOptionalValue(KEY_ORGANIZERS, String.class)
-                .map(list -> Arrays.stream(list.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList())
-                .orElse(List.of());
     }
 }

@@ -12,7 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.eclipse.microprofile.config.Config;
+import dev.resonitelink.settings.Settings;
 
 /**
  * Failed sign-ins per account and per client address, and sign-ups per address, counted in the database so every
@@ -20,12 +20,11 @@ import org.eclipse.microprofile.config.Config;
  * account (or {@value #ADDRESS_FREE_FAILURES} from one address, which many people may share) each further failure
  * blocks that key for twice as long as the one before: 2 s, 4 s, 8 s, ... up to {@link #MAX_BLOCK}. A success clears
  * the account's count; counts older than {@link #FORGET_AFTER} are forgotten. Sign-ups: at most
- * {@value #KEY_SIGN_UPS_PER_HOUR} an hour per address.
+ * {@code resonite-link.sign-up.per-address-per-hour} an hour per address.
  */
 @ApplicationScoped
 public class SignInThrottle {
 
-    public static final String KEY_SIGN_UPS_PER_HOUR = "resonite-link.sign-up.per-address-per-hour";
     static final int ACCOUNT_FREE_FAILURES = 5;
     static final int ADDRESS_FREE_FAILURES = 20;
     static final Duration MAX_BLOCK = Duration.ofMinutes(15);
@@ -35,7 +34,7 @@ public class SignInThrottle {
     EntityManager em;
 
     @Inject
-    Config config;
+    Settings settings;
 
     @Inject
     SignInThrottle self;
@@ -86,7 +85,7 @@ public class SignInThrottle {
 
     /** Counts a sign-up from the address; false when the address had its hourly share already. */
     public boolean allowSignUp(String clientAddress) {
-        int limit = config.getOptionalValue(KEY_SIGN_UPS_PER_HOUR, Integer.class).orElse(20);
+        int limit = settings.limits().signUpsPerAddressPerHour();
         int[] count = new int[1];
         retryOnce(() -> count[0] = self.countSignUp("signup:" + clientAddress));
         return count[0] <= limit;

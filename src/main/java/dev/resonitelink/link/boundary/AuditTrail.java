@@ -19,26 +19,24 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.Config;
+import dev.resonitelink.settings.Settings;
 
 /**
  * The audit trail of links: every link, re-link, unlink and failed attempt. Entries are written in their own
  * transaction, so a failed attempt is recorded even though its link write was rolled back, and a failing audit write
- * never breaks the user's request (it is logged instead). Entries older than {@value #KEY_RETENTION_DAYS} days are
+ * never breaks the user's request (it is logged instead). Entries older than {@code resonite-link.audit.retention-days} days are
  * pruned on a schedule; pruning is idempotent, so every node of a cluster may run it.
  */
 @ApplicationScoped
 public class AuditTrail {
 
-    public static final String KEY_RETENTION_DAYS = "resonite-link.audit.retention-days";
-    public static final String KEY_PRUNE_INTERVAL = "resonite-link.audit.prune-interval-seconds";
     private static final Logger LOG = Logger.getLogger(AuditTrail.class.getName());
 
     @PersistenceContext
     EntityManager em;
 
     @Inject
-    Config config;
+    Settings settings;
 
     @Resource
     ManagedScheduledExecutorService scheduler;
@@ -98,13 +96,13 @@ public class AuditTrail {
     /** Deletes entries older than the retention; returns how many. */
     @Transactional
     public int prune() {
-        int days = config.getOptionalValue(KEY_RETENTION_DAYS, Integer.class).orElse(365);
+        int days = settings.jobs().auditRetentionDays();
         return em.createNamedQuery(AuditEntry.DELETE_BEFORE)
                 .setParameter("cutoff", clock.instant().minus(Duration.ofDays(days))).executeUpdate();
     }
 
     void schedulePruning(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        long interval = config.getOptionalValue(KEY_PRUNE_INTERVAL, Long.class).orElse(6 * 3600L);
+        long interval = settings.jobs().auditPruneInterval().toSeconds();
         pruning = scheduler.scheduleWithFixedDelay(() -> {
             try {
                 int removed = self.prune();

@@ -1,5 +1,7 @@
 package dev.resonitelink.oauth.control;
 
+import dev.resonitelink.settings.Settings;
+
 import com.nimbusds.oauth2.sdk.AuthorizationRequest;
 import com.nimbusds.oauth2.sdk.ResponseType;
 import com.nimbusds.oauth2.sdk.Scope;
@@ -21,14 +23,14 @@ import java.time.Clock;
 @ApplicationScoped
 public class AuthorizationRequests {
 
-    private ResoniteSettings settings;
+    private Settings settings;
     private Clock clock = Clock.systemUTC();
 
     AuthorizationRequests() {
     }
 
     @Inject
-    public AuthorizationRequests(ResoniteSettings settings) {
+    public AuthorizationRequests(Settings settings) {
         this.settings = settings;
     }
 
@@ -41,19 +43,19 @@ public class AuthorizationRequests {
      */
     public Started start(String principal, String returnTo) {
         State state = new State(32);
-        CodeVerifier verifier = settings.pkce() ? new CodeVerifier() : null;
+        CodeVerifier verifier = settings.client().pkce() ? new CodeVerifier() : null;
         AuthorizationRequest.Builder builder = new AuthorizationRequest.Builder(
-                ResponseType.CODE, new ClientID(settings.clientId()))
-                .endpointURI(settings.authorizeUri())
-                .redirectionURI(settings.redirectUri())
-                .scope(new Scope(settings.scopes().toArray(String[]::new)))
+                ResponseType.CODE, new ClientID(settings.client().id()))
+                .endpointURI(settings.endpoints().authorize())
+                .redirectionURI(settings.client().redirectUri())
+                .scope(new Scope(settings.client().scopes().toArray(String[]::new)))
                 .state(state);
         if (verifier != null) {
             builder.codeChallenge(verifier, CodeChallengeMethod.S256);
         }
         URI redirect = builder.build().toURI();
         PendingAuthorization pending = new PendingAuthorization(state.getValue(),
-                verifier == null ? null : verifier.getValue(), principal, settings.scopes(), clock.instant(), returnTo);
+                verifier == null ? null : verifier.getValue(), principal, settings.client().scopes(), clock.instant(), returnTo);
         return new Started(redirect, pending);
     }
 }

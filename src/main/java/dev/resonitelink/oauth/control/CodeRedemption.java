@@ -1,10 +1,11 @@
 package dev.resonitelink.oauth.control;
 
+import dev.resonitelink.settings.Settings;
+
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
 import com.nimbusds.oauth2.sdk.http.HTTPRequestSender;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
-import com.nimbusds.oauth2.sdk.token.AccessToken;
 import dev.resonitelink.oauth.entity.LinkFailedException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,31 +20,36 @@ import java.util.Set;
 @ApplicationScoped
 public class CodeRedemption {
 
-    private ResoniteSettings settings;
+    private Settings settings;
     private HTTPRequestSender http;
 
     CodeRedemption() {
     }
 
     @Inject
-    public CodeRedemption(ResoniteSettings settings, ProviderHttp http) {
+    public CodeRedemption(Settings settings, ProviderHttp http) {
         this(settings, (HTTPRequestSender) http);
     }
 
-    CodeRedemption(ResoniteSettings settings, HTTPRequestSender http) {
+    CodeRedemption(Settings settings, HTTPRequestSender http) {
         this.settings = settings;
         this.http = http;
     }
 
     /** What the token endpoint gave us. The access token is used once, for the profile, and never stored or logged. */
-    public record Grant(AccessToken accessToken, String refreshToken, Set<String> grantedScopes) {
+    public record Grant(String accessToken, String refreshToken, Set<String> grantedScopes) {
+        @Override
+        public String toString() {
+            return "Grant[accessToken=***, refreshToken=" + (refreshToken == null ? "none" : "***") + ", grantedScopes="
+                    + grantedScopes + "]";
+        }
     }
 
     public Grant redeem(String code, String codeVerifier, Set<String> requestedScopes) throws LinkFailedException {
-        AuthorizationCodeGrant grant = new AuthorizationCodeGrant(new AuthorizationCode(code), settings.redirectUri(),
+        AuthorizationCodeGrant grant = new AuthorizationCodeGrant(new AuthorizationCode(code), settings.client().redirectUri(),
                 codeVerifier == null ? null : new CodeVerifier(codeVerifier));
         TokenExchange.Grant result = TokenExchange.exchange(settings, http, grant, requestedScopes);
-        return new Grant(result.accessToken(),
+        return new Grant(result.accessToken().getValue(),
                 result.refreshToken() == null ? null : result.refreshToken().getValue(), result.grantedScopes());
     }
 }

@@ -1,9 +1,10 @@
 package dev.resonitelink.oauth.control;
 
+import dev.resonitelink.settings.Settings;
+
 import dev.resonitelink.oauth.entity.PendingAuthorization;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.servlet.http.HttpSession;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -15,10 +16,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The authorization requests a browser session has in flight, kept in the HTTP session.
+ * The authorization requests a browser session has in flight, kept in that session ({@link FlowSession}).
  * <p>
  * A small bounded map, not one slot, so flows started in parallel tabs each complete once; the oldest is
- * dropped when a client starts more than {@link ResoniteSettings#maxPendingFlows()}. Entries are single use
+ * dropped when a client starts more than {@link Settings#maxPendingFlows()}. Entries are single use
  * (removed on first sight, whatever the outcome), expire after the configured lifetime, and are looked up
  * comparing every stored state in constant time (RFC 9700 section 4.7). The whole map is written back to the
  * session after each change, so distributable sessions replicate it to the other nodes.
@@ -35,35 +36,35 @@ public class PendingAuthorizations {
         }
     }
 
-    private ResoniteSettings settings;
+    private Settings settings;
     private Clock clock = Clock.systemUTC();
 
     PendingAuthorizations() {
     }
 
     @Inject
-    public PendingAuthorizations(ResoniteSettings settings) {
+    public PendingAuthorizations(Settings settings) {
         this.settings = settings;
     }
 
-    PendingAuthorizations(ResoniteSettings settings, Clock clock) {
+    PendingAuthorizations(Settings settings, Clock clock) {
         this.settings = settings;
         this.clock = clock;
     }
 
-    public void add(HttpSession session, PendingAuthorization pending) {
+    public void add(FlowSession session, PendingAuthorization pending) {
         synchronized (lockFor(session)) {
             LinkedHashMap<String, PendingAuthorization> map = withoutExpired(read(session));
             map.put(pending.state(), pending);
-            while (map.size() > settings.maxPendingFlows()) {
+            while (map.size() > settings.limits().maxPendingFlows()) {
                 map.remove(map.keySet().iterator().next());
             }
-            session.setAttribute(ATTRIBUTE, map);
+            session.put(ATTRIBUTE, map);
         }
     }
 
     /** Removes and returns the unexpired request with this state, if the session has one. */
-    public Optional<PendingAuthorization> take(HttpSession session, String state) {
+    public Optional<PendingAuthorization> take(FlowSession session, String state) {
         if (session == null || state == null) {
             return Optional.empty();
         }
@@ -83,11 +84,11 @@ public class PendingAuthorizations {
             PendingAuthorization pending = found == null ? null : map.remove(found);
             LinkedHashMap<String, PendingAuthorization> rest = withoutExpired(map);
             if (rest.isEmpty()) {
-                session.removeAttribute(ATTRIBUTE);
+                session.remove(ATTRIBUTE);
             } else {
-                session.setAttribute(ATTRIBUTE, rest);
+                session.put(ATTRIBUTE, rest);
             }
-            if (pending == null || pending.expiredAt(clock.instant(), settings.stateLifetime())) {
+            if (pending == null || pending.expiredAt(clock.instant(), settings.limits().stateLifetime())) {
                 return Optional.empty();
             }
             return Optional.of(pending);
@@ -95,13 +96,13 @@ public class PendingAuthorizations {
     }
 
     /** How many requests the session has in flight (for tests and the account page). */
-    public int count(HttpSession session) {
+    public int count(FlowSession session) {
         return session == null ? 0 : withoutExpired(read(session)).size();
     }
 
     @SuppressWarnings("unchecked")
-    private static LinkedHashMap<String, PendingAuthorization> read(HttpSession session) {
-        Object value = session.getAttribute(ATTRIBUTE);
+    private static LinkedHashMap<String, PendingAuthorization> read(FlowSession session) {
+        Object value = session.get(ATTRIBUTE);
         return value instanceof Map<?, ?> map
                 ? new LinkedHashMap<>((Map<String, PendingAuthorization>) map)
                 : new LinkedHashMap<>();
@@ -110,14 +111,14 @@ public class PendingAuthorizations {
     private LinkedHashMap<String, PendingAuthorization> withoutExpired(LinkedHashMap<String, PendingAuthorization> map) {
         Instant now = clock.instant();
         List<String> expired = map.values().stream()
-                .filter(p -> p.expiredAt(now, settings.stateLifetime()))
+                .filter(p -> p.expiredAt(now, settings.limits().stateLifetime()))
                 .map(PendingAuthorization::state)
                 .toList();
         expired.forEach(map::remove);
         return map;
     }
 
-    private static Object lockFor(HttpSession session) {
-        return LOCKS[Math.floorMod(session.getId().hashCode(), LOCKS.length)];
+    private static Object lockFor(FlowSession session) {
+        return LOCKS[Math.floorMod(session.id().hashCode(), LOCKS.length)];
     }
 }

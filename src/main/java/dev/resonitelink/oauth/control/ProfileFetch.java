@@ -1,9 +1,11 @@
 package dev.resonitelink.oauth.control;
 
+import dev.resonitelink.settings.Settings;
+
 import com.nimbusds.oauth2.sdk.http.HTTPRequest;
 import com.nimbusds.oauth2.sdk.http.HTTPRequestSender;
 import com.nimbusds.oauth2.sdk.http.HTTPResponse;
-import com.nimbusds.oauth2.sdk.token.AccessToken;
+import com.nimbusds.oauth2.sdk.token.BearerAccessToken;
 import dev.resonitelink.oauth.entity.LinkFailedException;
 import dev.resonitelink.oauth.entity.LinkFailure;
 import dev.resonitelink.oauth.entity.ResoniteProfile;
@@ -19,28 +21,28 @@ import java.util.Set;
 @ApplicationScoped
 public class ProfileFetch {
 
-    private ResoniteSettings settings;
+    private Settings settings;
     private HTTPRequestSender http;
 
     ProfileFetch() {
     }
 
     @Inject
-    public ProfileFetch(ResoniteSettings settings, ProviderHttp http) {
+    public ProfileFetch(Settings settings, ProviderHttp http) {
         this(settings, (HTTPRequestSender) http);
     }
 
-    ProfileFetch(ResoniteSettings settings, HTTPRequestSender http) {
+    ProfileFetch(Settings settings, HTTPRequestSender http) {
         this.settings = settings;
         this.http = http;
     }
 
-    public ResoniteProfile fetch(AccessToken token, Set<String> grantedScopes) throws LinkFailedException {
-        HTTPRequest request = new HTTPRequest(HTTPRequest.Method.GET, settings.profileUri());
-        request.setAuthorization(token.toAuthorizationHeader());
+    public ResoniteProfile fetch(String accessToken, Set<String> grantedScopes) throws LinkFailedException {
+        HTTPRequest request = new HTTPRequest(HTTPRequest.Method.GET, settings.endpoints().profile());
+        request.setAuthorization(new BearerAccessToken(accessToken).toAuthorizationHeader());
         request.setAccept("application/json");
-        request.setConnectTimeout((int) settings.connectTimeout().toMillis());
-        request.setReadTimeout((int) settings.readTimeout().toMillis());
+        request.setConnectTimeout((int) settings.limits().connectTimeout().toMillis());
+        request.setReadTimeout((int) settings.limits().readTimeout().toMillis());
         HTTPResponse response;
         try {
             response = request.send(http);
@@ -55,7 +57,7 @@ public class ProfileFetch {
                     "profile endpoint answered HTTP " + response.getStatusCode());
         }
         try {
-            return ResoniteProfiles.parse(response.getBody(), grantedScopes, settings.iconBaseUri());
+            return ResoniteProfiles.parse(response.getBody(), grantedScopes, settings.endpoints().iconBase());
         } catch (IllegalArgumentException e) {
             throw new LinkFailedException(LinkFailure.PROFILE_UNAVAILABLE,
                     "profile endpoint answered an unusable profile: " + e.getMessage(), null, null);

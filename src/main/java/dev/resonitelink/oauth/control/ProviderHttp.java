@@ -1,5 +1,7 @@
 package dev.resonitelink.oauth.control;
 
+import dev.resonitelink.settings.Settings;
+
 import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import com.nimbusds.oauth2.sdk.http.HTTPRequestSender;
 import com.nimbusds.oauth2.sdk.http.ReadOnlyHTTPRequest;
@@ -37,7 +39,7 @@ public class ProviderHttp implements HTTPRequestSender {
 
     private static final Set<String> RESTRICTED = Set.of("host", "connection", "content-length", "expect", "upgrade");
 
-    private ResoniteSettings settings;
+    private Settings settings;
     private HttpClient client;
     private FlowMetrics metrics;
 
@@ -46,11 +48,11 @@ public class ProviderHttp implements HTTPRequestSender {
     }
 
     @Inject
-    public ProviderHttp(ResoniteSettings settings, FlowMetrics metrics) {
+    public ProviderHttp(Settings settings, FlowMetrics metrics) {
         this.settings = settings;
         this.metrics = metrics;
         this.client = HttpClient.newBuilder()
-                .connectTimeout(settings.connectTimeout())
+                .connectTimeout(settings.limits().connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .version(HttpClient.Version.HTTP_1_1)
                 .build();
@@ -71,8 +73,8 @@ public class ProviderHttp implements HTTPRequestSender {
         builder.method(request.getMethod().name(), body == null
                 ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        long deadline = System.nanoTime() + settings.readTimeout().toNanos();
-        CappedBody answer = new CappedBody(settings.maxResponseBytes());
+        long deadline = System.nanoTime() + settings.limits().readTimeout().toNanos();
+        CappedBody answer = new CappedBody(settings.limits().maxResponseBytes());
         CompletableFuture<HttpResponse<byte[]>> exchange = client.sendAsync(builder.build(), info -> answer);
         HttpResponse<byte[]> response;
         try {
@@ -81,7 +83,7 @@ public class ProviderHttp implements HTTPRequestSender {
             answer.abandon();
             exchange.cancel(true);
             throw new HttpTimeoutException("no complete answer from " + request.getURI().getHost() + " within "
-                    + settings.readTimeout().toMillis() + " ms");
+                    + settings.limits().readTimeout().toMillis() + " ms");
         } catch (InterruptedException e) {
             answer.abandon();
             exchange.cancel(true);
@@ -99,7 +101,7 @@ public class ProviderHttp implements HTTPRequestSender {
             throw new IOException("call to " + request.getURI().getHost() + " failed", e.getCause());
         } finally {
             metrics.providerCall(endpointLabel(request.getURI()), Duration.ofNanos(System.nanoTime() - (deadline
-                    - settings.readTimeout().toNanos())));
+                    - settings.limits().readTimeout().toNanos())));
         }
         HTTPResponse result = new HTTPResponse(response.statusCode());
         response.headers().firstValue("Content-Type").ifPresent(v -> result.setHeader("Content-Type", v));
@@ -109,10 +111,10 @@ public class ProviderHttp implements HTTPRequestSender {
     }
 
     private String endpointLabel(java.net.URI uri) {
-        if (uri.equals(settings.tokenUri())) {
+        if (uri.equals(settings.endpoints().token())) {
             return "token";
         }
-        return uri.equals(settings.revocationUri()) ? "revocation" : "profile";
+        return uri.equals(settings.endpoints().revocation()) ? "revocation" : "profile";
     }
 
     /**
@@ -173,7 +175,7 @@ public class ProviderHttp implements HTTPRequestSender {
         }
     }
 
-    /** The provider sent more than {@link ResoniteSettings#maxResponseBytes()}: a broken or hostile answer, not an outage. */
+    /** The provider sent more than {@link Settings#maxResponseBytes()}: a broken or hostile answer, not an outage. */
     public static class ResponseTooLargeException extends IOException {
         ResponseTooLargeException(String message) {
             super(message);

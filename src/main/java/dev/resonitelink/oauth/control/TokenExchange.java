@@ -1,5 +1,7 @@
 package dev.resonitelink.oauth.control;
 
+import dev.resonitelink.settings.Settings;
+
 import com.nimbusds.oauth2.sdk.AccessTokenResponse;
 import com.nimbusds.oauth2.sdk.AuthorizationGrant;
 import com.nimbusds.oauth2.sdk.ErrorObject;
@@ -37,20 +39,20 @@ final class TokenExchange {
     record Grant(AccessToken accessToken, RefreshToken refreshToken, Set<String> grantedScopes) {
     }
 
-    static ClientAuthentication clientAuthentication(ResoniteSettings settings) {
-        ClientID clientId = new ClientID(settings.clientId());
-        Secret secret = new Secret(settings.clientSecret());
-        return settings.clientAuth() == ResoniteSettings.ClientAuth.CLIENT_SECRET_BASIC
+    static ClientAuthentication clientAuthentication(Settings settings) {
+        ClientID clientId = new ClientID(settings.client().id());
+        Secret secret = new Secret(settings.client().secret());
+        return settings.client().auth() == Settings.ClientAuth.CLIENT_SECRET_BASIC
                 ? new ClientSecretBasic(clientId, secret)
                 : new ClientSecretPost(clientId, secret);
     }
 
-    static Grant exchange(ResoniteSettings settings, HTTPRequestSender http, AuthorizationGrant grant,
+    static Grant exchange(Settings settings, HTTPRequestSender http, AuthorizationGrant grant,
                           Set<String> requestedScopes) throws LinkFailedException {
-        HTTPRequest request = new TokenRequest.Builder(settings.tokenUri(), clientAuthentication(settings), grant)
+        HTTPRequest request = new TokenRequest.Builder(settings.endpoints().token(), clientAuthentication(settings), grant)
                 .build().toHTTPRequest();
-        request.setConnectTimeout((int) settings.connectTimeout().toMillis());
-        request.setReadTimeout((int) settings.readTimeout().toMillis());
+        request.setConnectTimeout((int) settings.limits().connectTimeout().toMillis());
+        request.setReadTimeout((int) settings.limits().readTimeout().toMillis());
 
         HTTPResponse httpResponse;
         try {

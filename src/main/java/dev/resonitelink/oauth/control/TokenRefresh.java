@@ -1,5 +1,7 @@
 package dev.resonitelink.oauth.control;
 
+import dev.resonitelink.settings.Settings;
+
 import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
 import com.nimbusds.oauth2.sdk.http.HTTPRequestSender;
 import com.nimbusds.oauth2.sdk.token.RefreshToken;
@@ -16,14 +18,14 @@ import java.util.Set;
 @ApplicationScoped
 public class TokenRefresh {
 
-    private ResoniteSettings settings;
+    private Settings settings;
     private HTTPRequestSender http;
 
     TokenRefresh() {
     }
 
     @Inject
-    public TokenRefresh(ResoniteSettings settings, ProviderHttp http) {
+    public TokenRefresh(Settings settings, ProviderHttp http) {
         this.settings = settings;
         this.http = http;
     }
@@ -31,7 +33,7 @@ public class TokenRefresh {
     public CodeRedemption.Grant refresh(String refreshToken, Set<String> scopes) throws LinkFailedException {
         TokenExchange.Grant result = TokenExchange.exchange(settings, http,
                 new RefreshTokenGrant(new RefreshToken(refreshToken)), scopes);
-        return new CodeRedemption.Grant(result.accessToken(),
+        return new CodeRedemption.Grant(result.accessToken().getValue(),
                 result.refreshToken() == null ? refreshToken : result.refreshToken().getValue(), result.grantedScopes());
     }
 }

@@ -1,5 +1,7 @@
 package dev.resonitelink.oauth.control;
 
+import dev.resonitelink.settings.Settings;
+
 import com.nimbusds.oauth2.sdk.TokenRevocationRequest;
 import com.nimbusds.oauth2.sdk.http.HTTPRequest;
 import com.nimbusds.oauth2.sdk.http.HTTPResponse;
@@ -19,20 +21,20 @@ public class TokenRevocation {
     private static final Logger LOG = Logger.getLogger(TokenRevocation.class.getName());
 
     @Inject
-    ResoniteSettings settings;
+    Settings settings;
 
     @Inject
     ProviderHttp http;
 
     /** Whether the provider confirmed the revocation (false also when no revocation endpoint is configured). */
     public boolean revoke(String refreshToken) {
-        if (settings.revocationUri() == null || refreshToken == null) {
+        if (settings.endpoints().revocation() == null || refreshToken == null) {
             return false;
         }
-        HTTPRequest request = new TokenRevocationRequest(settings.revocationUri(),
+        HTTPRequest request = new TokenRevocationRequest(settings.endpoints().revocation(),
                 TokenExchange.clientAuthentication(settings), new RefreshToken(refreshToken)).toHTTPRequest();
-        request.setConnectTimeout((int) settings.connectTimeout().toMillis());
-        request.setReadTimeout((int) settings.readTimeout().toMillis());
+        request.setConnectTimeout((int) settings.limits().connectTimeout().toMillis());
+        request.setReadTimeout((int) settings.limits().readTimeout().toMillis());
         try {
             HTTPResponse response = request.send(http);
             if (response.getStatusCode() == 200) {

@@ -1,6 +1,6 @@
 package dev.resonitelink.ops.boundary;
 
-import dev.resonitelink.oauth.control.ResoniteSettings;
+import dev.resonitelink.settings.Settings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -17,15 +17,15 @@ import org.eclipse.microprofile.health.Readiness;
 public class ConfigurationReadiness implements HealthCheck {
 
     @Inject
-    Instance<ResoniteSettings> settings;
+    Instance<Settings> settings;
 
     @Override
     public HealthCheckResponse call() {
         try {
-            ResoniteSettings s = settings.get();
+            Settings s = settings.get();
             return HealthCheckResponse.named("configuration").up()
-                    .withData("authorization-server", s.authorizeUri().getHost())
-                    .withData("scopes", String.join(" ", s.scopes()))
+                    .withData("authorization-server", s.endpoints().authorize().getHost())
+                    .withData("scopes", String.join(" ", s.client().scopes()))
                     .build();
         } catch (RuntimeException e) {
             return HealthCheckResponse.named("configuration").down().withData("error", e.getMessage()).build();

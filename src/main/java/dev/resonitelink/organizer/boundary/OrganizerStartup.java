@@ -1,6 +1,7 @@
 package dev.resonitelink.organizer.boundary;
 
-import dev.resonitelink.account.boundary.Accounts;
+import dev.resonitelink.settings.Setting;
+
 import dev.resonitelink.web.Pages;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -9,7 +10,7 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.Config;
+import dev.resonitelink.settings.Settings;
 
 /**
  * At startup: the accounts named in {@code resonite-link.organizers} that exist become organizers (audited), the names that
@@ -20,25 +21,23 @@ import org.eclipse.microprofile.config.Config;
 @ApplicationScoped
 public class OrganizerStartup {
 
-    public static final String KEY_BOOTSTRAP_CODE = "resonite-link.organizer-bootstrap-code";
     private static final Logger LOG = Logger.getLogger(OrganizerStartup.class.getName());
 
     @Inject
     OrganizerGrants grants;
 
     @Inject
-    Config config;
+    Settings settings;
 
     void atStartup(@Observes @Initialized(ApplicationScoped.class) Object started) {
         try {
-            List<String> missing = grants.applyConfigured(Accounts.configuredOrganizers(config), Pages.requestId());
+            List<String> missing = grants.applyConfigured(settings.organizers().names(), Pages.requestId());
             if (!missing.isEmpty()) {
-                LOG.warning(Accounts.KEY_ORGANIZERS + " names accounts that do not exist: " + String.join(", ", missing)
+                LOG.warning(Setting.ORGANIZERS + " names accounts that do not exist: " + String.join(", ", missing)
                         + ". They are not organizers, and sign-up refuses these names. Grant organizer rights to an"
                         + " existing account instead (the organizer page), or create it before listing it.");
             }
-            String code = grants.offerBootstrapCode(config.getOptionalValue(KEY_BOOTSTRAP_CODE, String.class)
-                    .map(String::trim).filter(c -> !c.isEmpty()).orElse(null));
+            String code = grants.offerBootstrapCode(settings.organizers().bootstrapCode());
             if (code != null) {
                 LOG.warning("No organizer yet. To make an existing account the first organizer, sign in with it, open"
                         + " /organizer-claim and enter this one-time code: " + code + " (valid until it is used, "

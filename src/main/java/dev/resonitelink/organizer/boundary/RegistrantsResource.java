@@ -17,7 +17,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Optional;
-import org.eclipse.microprofile.config.Config;
+import dev.resonitelink.settings.Settings;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -27,20 +27,19 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 
 /**
  * The registrant list as JSON for other services. Never public: an organizer's session, or
- * {@code Authorization: Bearer <token>} with the token configured as {@value #KEY_API_TOKEN} (a secret, from the
+ * {@code Authorization: Bearer <token>} with the token configured as {@code resonite-link.api-token} (a secret, from the
  * environment; unset means no token works).
  */
 @Path("registrants")
 @Produces(MediaType.APPLICATION_JSON)
 public class RegistrantsResource {
 
-    public static final String KEY_API_TOKEN = "resonite-link.api-token";
 
     @Inject
     Registrants registrants;
 
     @Inject
-    Config config;
+    Settings settings;
 
     @Inject
     OrganizerGrants grants;
@@ -74,7 +73,7 @@ public class RegistrantsResource {
     }
 
     private boolean validToken(String authorization) {
-        Optional<String> configured = config.getOptionalValue(KEY_API_TOKEN, String.class).filter(t -> t.length() >= 16);
+        Optional<String> configured = Optional.ofNullable(settings.organizers().apiToken());
         if (configured.isEmpty() || authorization == null || !authorization.startsWith("Bearer ")) {
             return false;
         }

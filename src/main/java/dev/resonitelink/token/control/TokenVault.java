@@ -1,35 +1,35 @@
 package dev.resonitelink.token.control;
 
+import dev.resonitelink.settings.Setting;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.Config;
+import dev.resonitelink.settings.Settings;
 
 /**
- * Seals and opens refresh tokens with the configured key ({@value #KEY}, base64 of 32 random bytes, a secret from
- * the environment). Rotation: put the new key in {@value #KEY} and the old one in {@value #KEY_PREVIOUS}; tokens
+ * Seals and opens refresh tokens with the configured key ({@code resonite-link.token-encryption-key}, base64 of 32 random bytes, a secret from
+ * the environment). Rotation: put the new key in {@code resonite-link.token-encryption-key} and the old one in {@code resonite-link.token-encryption-previous-keys}; tokens
  * sealed with the old key still open, and are re-sealed with the new key at their next refresh. Without a key, no
  * refresh token is kept (links still work; profiles are refreshed only when the user re-links).
  */
 @ApplicationScoped
 public class TokenVault {
 
-    public static final String KEY = "resonite-link.token-encryption-key";
-    public static final String KEY_PREVIOUS = "resonite-link.token-encryption-previous-keys";
     private static final Logger LOG = Logger.getLogger(TokenVault.class.getName());
 
     @Inject
-    Config config;
+    Settings settings;
 
     private volatile TokenCipher cipher;
     private volatile boolean loaded;
 
     void checkAtStartup(@Observes @Initialized(ApplicationScoped.class) Object started) {
         if (cipher().isEmpty()) {
-            LOG.info(() -> KEY + " is not set: refresh tokens will not be stored");
+            LOG.info(() -> Setting.TOKEN_KEY + " is not set: refresh tokens will not be stored");
         }
     }
 
@@ -37,9 +37,8 @@ public class TokenVault {
         if (!loaded) {
             synchronized (this) {
                 if (!loaded) {
-                    cipher = config.getOptionalValue(KEY, String.class).filter(k -> !k.isBlank())
-                            .map(k -> new TokenCipher(k, TokenCipher.keyList(
-                                    config.getOptionalValue(KEY_PREVIOUS, String.class).orElse(null))))
+                    cipher = Optional.ofNullable(settings.tokens().key())
+                            .map(k -> new TokenCipher(k, settings.tokens().previousKeys()))
                             .orElse(null);
                     loaded = true;
                 }

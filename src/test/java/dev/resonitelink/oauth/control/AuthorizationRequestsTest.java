@@ -1,5 +1,10 @@
 package dev.resonitelink.oauth.control;
 
+import dev.resonitelink.settings.TestSettings;
+
+import dev.resonitelink.settings.Setting;
+import dev.resonitelink.settings.Settings;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.oauth2.sdk.AuthorizationRequest;
@@ -15,7 +20,7 @@ class AuthorizationRequestsTest {
 
     @Test
     void requestCarriesCodeClientExactRedirectScopesStateAndS256Challenge() throws Exception {
-        ResoniteSettings settings = TestSettings.defaults();
+        Settings settings = TestSettings.defaults();
         AuthorizationRequests.Started started = new AuthorizationRequests(settings).start("alice", null);
 
         URI uri = started.redirect();
@@ -23,7 +28,7 @@ class AuthorizationRequestsTest {
         AuthorizationRequest parsed = AuthorizationRequest.parse(uri);
         assertThat(parsed.getResponseType().toString()).isEqualTo("code");
         assertThat(parsed.getClientID().getValue()).isEqualTo("client-1");
-        assertThat(parsed.getRedirectionURI()).isEqualTo(settings.redirectUri());
+        assertThat(parsed.getRedirectionURI()).isEqualTo(settings.client().redirectUri());
         assertThat(parsed.getScope().toStringList()).containsExactlyInAnyOrder("profile", "email", "patreon");
         assertThat(parsed.getState().getValue()).isEqualTo(started.pending().state());
         assertThat(parsed.getCodeChallengeMethod()).isEqualTo(CodeChallengeMethod.S256);
@@ -46,7 +51,7 @@ class AuthorizationRequestsTest {
     @Test
     void pkceCanBeTurnedOffOnlyByConfiguration() throws Exception {
         Map<String, String> values = TestSettings.valid();
-        values.put(ResoniteSettings.KEY_PKCE, "false");
+        values.put(Setting.PKCE.key(), "false");
         AuthorizationRequests.Started started = new AuthorizationRequests(TestSettings.with(values)).start("alice", null);
         assertThat(AuthorizationRequest.parse(started.redirect()).getCodeChallenge()).isNull();
         assertThat(started.pending().codeVerifier()).isNull();

@@ -1,11 +1,15 @@
 package dev.resonitelink.oauth.control;
 
+import dev.resonitelink.settings.TestSettings;
+
+import dev.resonitelink.settings.Setting;
+import dev.resonitelink.settings.Settings;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import com.nimbusds.oauth2.sdk.http.ReadOnlyHTTPRequest;
-import com.nimbusds.oauth2.sdk.token.BearerAccessToken;
 import com.nimbusds.oauth2.sdk.util.URLUtils;
 import dev.resonitelink.oauth.entity.LinkFailedException;
 import dev.resonitelink.oauth.entity.LinkFailure;
@@ -22,7 +26,7 @@ class CodeRedemptionTest {
 
     private final AtomicReference<ReadOnlyHTTPRequest> sent = new AtomicReference<>();
 
-    private CodeRedemption answering(ResoniteSettings settings, int status, String body) {
+    private CodeRedemption answering(Settings settings, int status, String body) {
         return new CodeRedemption(settings, request -> {
             sent.set(request);
             HTTPResponse response = new HTTPResponse(status);
@@ -46,14 +50,14 @@ class CodeRedemptionTest {
                 .containsEntry("client_id", List.of("client-1"))
                 .containsEntry("client_secret", List.of("s3cret-value"));
         assertThat(sent.get().getHeaderMap()).doesNotContainKey("Authorization");
-        assertThat(grant.accessToken()).isEqualTo(new BearerAccessToken("at-1"));
+        assertThat(grant.accessToken()).isEqualTo("at-1");
         assertThat(grant.grantedScopes()).containsExactlyInAnyOrder("profile", "email");
     }
 
     @Test
     void basicAuthenticationWhenConfigured() throws Exception {
         Map<String, String> values = TestSettings.valid();
-        values.put(ResoniteSettings.KEY_CLIENT_AUTH, "client_secret_basic");
+        values.put(Setting.CLIENT_AUTH.key(), "client_secret_basic");
         answering(TestSettings.with(values), 200, "{\"access_token\":\"at\",\"token_type\":\"Bearer\"}")
                 .redeem("c", VERIFIER, Set.of("profile"));
         assertThat(sent.get().getHeaderMap().get("Authorization").get(0)).startsWith("Basic ");

@@ -1,9 +1,12 @@
 package dev.resonitelink.oauth.control;
 
+import dev.resonitelink.settings.TestSettings;
+
+import dev.resonitelink.settings.Setting;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.resonitelink.oauth.entity.PendingAuthorization;
-import jakarta.servlet.http.HttpSession;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,7 +27,7 @@ class PendingAuthorizationsTest {
 
     @Test
     void aStateCanBeTakenOnlyOnce() {
-        HttpSession session = FakeSession.create();
+        FlowSession session = FakeSession.create();
         pending.add(session, request("s1"));
         assertThat(pending.take(session, "s1")).map(PendingAuthorization::codeVerifier).contains("verifier-s1");
         assertThat(pending.take(session, "s1")).isEmpty();
@@ -32,8 +35,8 @@ class PendingAuthorizationsTest {
 
     @Test
     void unknownMissingOrOtherSessionsStatesAreRefused() {
-        HttpSession session = FakeSession.create();
-        HttpSession other = FakeSession.create();
+        FlowSession session = FakeSession.create();
+        FlowSession other = FakeSession.create();
         pending.add(session, request("s1"));
         assertThat(pending.take(session, "s2")).isEmpty();
         assertThat(pending.take(session, null)).isEmpty();
@@ -44,7 +47,7 @@ class PendingAuthorizationsTest {
 
     @Test
     void parallelTabsEachCompleteOnceInAnyOrder() {
-        HttpSession session = FakeSession.create();
+        FlowSession session = FakeSession.create();
         pending.add(session, request("tab1"));
         pending.add(session, request("tab2"));
         pending.add(session, request("tab3"));
@@ -56,7 +59,7 @@ class PendingAuthorizationsTest {
 
     @Test
     void aRequestExpiresAfterTheConfiguredLifetime() {
-        HttpSession session = FakeSession.create();
+        FlowSession session = FakeSession.create();
         pending.add(session, request("s1"));
         pending.add(session, request("s2"));
         clock.now = start.plus(Duration.ofMinutes(10)).minusSeconds(1);
@@ -67,7 +70,7 @@ class PendingAuthorizationsTest {
 
     @Test
     void theMapIsBoundedAndDropsTheOldest() {
-        HttpSession session = FakeSession.create();
+        FlowSession session = FakeSession.create();
         for (int i = 0; i < 50; i++) {
             pending.add(session, request("s" + i));
         }
@@ -79,9 +82,9 @@ class PendingAuthorizationsTest {
     @Test
     void theBoundComesFromConfiguration() {
         Map<String, String> values = TestSettings.valid();
-        values.put(ResoniteSettings.KEY_MAX_PENDING, "2");
+        values.put(Setting.MAX_PENDING_FLOWS.key(), "2");
         PendingAuthorizations small = new PendingAuthorizations(TestSettings.with(values), clock);
-        HttpSession session = FakeSession.create();
+        FlowSession session = FakeSession.create();
         small.add(session, request("a"));
         small.add(session, request("b"));
         small.add(session, request("c"));

@@ -1,4 +1,4 @@
-package dev.resonitelink.oauth.boundary;
+package dev.resonitelink.link.boundary;
 
 import dev.resonitelink.oauth.control.AuthorizationRequests;
 import dev.resonitelink.oauth.control.PendingAuthorizations;
@@ -43,7 +43,7 @@ public class LinkStartServlet extends HttpServlet {
         }
         AuthorizationRequests.Started started = requests.start(req.getUserPrincipal().getName(),
                 returnTo == null || returnTo.isEmpty() ? null : returnTo);
-        pending.add(req.getSession(), started.pending());
+        pending.add(new HttpFlowSession(req.getSession()), started.pending());
         metrics.started();
         resp.sendRedirect(started.redirect().toString());
     }

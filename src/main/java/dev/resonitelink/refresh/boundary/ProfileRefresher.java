@@ -1,4 +1,4 @@
-package dev.resonitelink.token.boundary;
+package dev.resonitelink.refresh.boundary;
 
 import dev.resonitelink.link.entity.AccountLink;
 import dev.resonitelink.oauth.control.CodeRedemption;
@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.Config;
+import dev.resonitelink.settings.Settings;
 
 /**
  * Keeps linked profiles current (usernames and avatars change) with the stored refresh tokens, run on a schedule
@@ -33,8 +33,6 @@ import org.eclipse.microprofile.config.Config;
 @ApplicationScoped
 public class ProfileRefresher {
 
-    public static final String KEY_INTERVAL = "resonite-link.refresh.interval-seconds";
-    public static final String KEY_STALE_AFTER = "resonite-link.refresh.stale-after-seconds";
     static final String NODE = UUID.randomUUID().toString();
     static final int BATCH = 50;
     private static final Logger LOG = Logger.getLogger(ProfileRefresher.class.getName());
@@ -43,7 +41,7 @@ public class ProfileRefresher {
     EntityManager em;
 
     @Inject
-    Config config;
+    Settings settings;
 
     @Inject
     ProfileRefresher self;
@@ -188,10 +186,10 @@ public class ProfileRefresher {
     }
 
     private Duration interval() {
-        return Duration.ofSeconds(config.getOptionalValue(KEY_INTERVAL, Long.class).orElse(3600L));
+        return settings.jobs().refreshInterval();
     }
 
     private Duration staleAfter() {
-        return Duration.ofSeconds(config.getOptionalValue(KEY_STALE_AFTER, Long.class).orElse(86_400L));
+        return settings.jobs().refreshStaleAfter();
     }
 }

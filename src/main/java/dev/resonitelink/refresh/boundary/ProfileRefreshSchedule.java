@@ -1,4 +1,4 @@
-package dev.resonitelink.token.boundary;
+package dev.resonitelink.refresh.boundary;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;

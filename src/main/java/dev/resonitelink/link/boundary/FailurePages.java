@@ -1,0 +1,62 @@
+package dev.resonitelink.link.boundary;
+
+import dev.resonitelink.oauth.entity.LinkFailure;
+import dev.resonitelink.web.Pages;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.ResourceBundle;
+
+/**
+ * The page a failed or cancelled link attempt ends on: its HTTP status and its words ({@code LinkFailures.properties}
+ * beside this class), with an error id to quote.
+ */
+public final class FailurePages {
+
+    private static final ResourceBundle TEXTS = ResourceBundle.getBundle(FailurePages.class.getPackageName() + ".LinkFailures");
+
+    private FailurePages() {
+    }
+
+    public static void render(HttpServletRequest request, HttpServletResponse response, LinkFailure failure,
+                              String errorId, String providerError) throws ServletException, IOException {
+        request.setAttribute("failure", failure.name());
+        request.setAttribute("title", text(failure, "title"));
+        request.setAttribute("explanation", text(failure, "explanation"));
+        request.setAttribute("nextStep", text(failure, "next-step"));
+        request.setAttribute("errorId", errorId);
+        request.setAttribute("providerError", providerError);
+        int status = status(failure);
+        request.setAttribute("status", status);
+        if (status == 503) {
+            response.setHeader("Retry-After", "30");
+        }
+        Pages.render(request, response, "outcome", status);
+    }
+
+    /** One of a failure's texts: {@code title}, {@code explanation} or {@code next-step}. */
+    static String text(LinkFailure failure, String part) {
+        return TEXTS.getString(failure.name() + "." + part);
+    }
+
+    /**
+     * The status of a failed link attempt's page, chosen so that infrastructure reads it right: 4xx when the request
+     * or the flow it belongs to is at fault (400, 403, 409), 424 Failed Dependency (RFC 4918 section 11.4) when
+     * Resonite failed or refused, and 5xx only when this site itself cannot work (its database is down; the readiness
+     * check says so too). Resonite's failures are never 5xx: any signed-in user can provoke them (a callback carrying
+     * {@code error=server_error} for a flow they started), and a load balancer or probe that counts 5xx would take
+     * healthy nodes out of rotation. Declining at consent is not a failure of anything: 200.
+     */
+    static int status(LinkFailure failure) {
+        return switch (failure) {
+            case DECLINED -> 200;
+            case STATE_MISSING, STATE_UNKNOWN, ISSUER_MISMATCH, MALFORMED_RESPONSE -> 400;
+            case WRONG_USER -> 403;
+            case CONCURRENT_CHANGE, ALREADY_LINKED_ELSEWHERE -> 409;
+            case PROVIDER_ERROR, PROVIDER_FAILED, PROVIDER_UNAVAILABLE, CLIENT_REJECTED, CODE_REJECTED,
+                    PROFILE_UNAVAILABLE -> 424;
+            case STORAGE_UNAVAILABLE -> 503;
+        };
+    }
+}

@@ -1,0 +1,74 @@
+package dev.resonitelink.settings;
+
+/**
+ * Every configuration key of the application with its default, written here once. MicroProfile Config maps each key
+ * to an environment variable ({@code resonite.client-secret} -> {@code RESONITE_CLIENT_SECRET}). The README's table
+ * lists the same keys and defaults ({@code SettingsDocumentationTest} compares them).
+ */
+public enum Setting {
+    // client
+    CLIENT_ID("resonite.client-id", null, false),
+    CLIENT_SECRET("resonite.client-secret", null, true),
+    REDIRECT_URI("resonite.redirect-uri", null, false),
+    SCOPES("resonite.scopes", "profile", false),
+    CLIENT_AUTH("resonite.client-auth", "client_secret_post", false),
+    PKCE("resonite.pkce", "true", false),
+    // endpoints
+    BASE_URI("resonite.base-uri", "https://account.resonite.com/", false),
+    AUTHORIZE_URI("resonite.authorize-uri", "connect/authorize", false),
+    TOKEN_URI("resonite.token-uri", "connect/token", false),
+    PROFILE_URI("resonite.profile-uri", "api/user/profile", false),
+    REVOCATION_URI("resonite.revocation-uri", null, false),
+    ISSUER("resonite.issuer", null, false),
+    REQUIRE_ISS("resonite.require-iss", "false", false),
+    ICON_BASE_URI("resonite.icon-base-uri", "https://assets.resonite.com/", false),
+    // timeouts and limits
+    CONNECT_TIMEOUT("resonite.connect-timeout-ms", "5000", false),
+    READ_TIMEOUT("resonite.read-timeout-ms", "10000", false),
+    STATE_LIFETIME("resonite.state-lifetime-seconds", "600", false),
+    MAX_PENDING_FLOWS("resonite.max-pending-flows", "5", false),
+    MAX_RESPONSE_BYTES("resonite.max-response-bytes", "1048576", false),
+    SIGN_UPS_PER_ADDRESS("resonite-link.sign-up.per-address-per-hour", "20", false),
+    TRUSTED_PROXIES("resonite-link.trusted-proxies", null, false),
+    // tokens
+    TOKEN_KEY("resonite-link.token-encryption-key", null, true),
+    TOKEN_PREVIOUS_KEYS("resonite-link.token-encryption-previous-keys", null, true),
+    // organizers
+    ORGANIZERS("resonite-link.organizers", null, false),
+    ORGANIZER_BOOTSTRAP_CODE("resonite-link.organizer-bootstrap-code", null, true),
+    API_TOKEN("resonite-link.api-token", null, true),
+    // jobs
+    REFRESH_INTERVAL("resonite-link.refresh.interval-seconds", "3600", false),
+    REFRESH_STALE_AFTER("resonite-link.refresh.stale-after-seconds", "86400", false),
+    AUDIT_RETENTION_DAYS("resonite-link.audit.retention-days", "365", false),
+    AUDIT_PRUNE_INTERVAL("resonite-link.audit.prune-interval-seconds", "21600", false);
+
+    private final String key;
+    private final String defaultValue;
+    private final boolean secret;
+
+    Setting(String key, String defaultValue, boolean secret) {
+        this.key = key;
+        this.defaultValue = defaultValue;
+        this.secret = secret;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    /** The value used when the key is unset; null when there is none (required, or off when unset). */
+    public String defaultValue() {
+        return defaultValue;
+    }
+
+    /** Whether the value is a secret: never logged, never echoed in an error message. */
+    public boolean secret() {
+        return secret;
+    }
+
+    @Override
+    public String toString() {
+        return key;
+    }
+}

@@ -1,0 +1,123 @@
+package dev.resonitelink.settings;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** Builds each group of {@link Settings} from its keys, with the checks that belong to it. */
+final class SettingGroups {
+
+    private SettingGroups() {
+    }
+
+    static Settings.Client client(SettingsReader r) {
+        return new Settings.Client(r.required(Setting.CLIENT_ID), r.required(Setting.CLIENT_SECRET), redirectUri(r),
+                scopes(r), clientAuth(r), r.bool(Setting.PKCE));
+    }
+
+    static Settings.Endpoints endpoints(SettingsReader r) {
+        URI base = r.absolute(Setting.BASE_URI, r.text(Setting.BASE_URI));
+        URI revocation = r.set(Setting.REVOCATION_URI).isPresent() ? r.endpoint(Setting.REVOCATION_URI, base) : null;
+        String issuer = r.set(Setting.ISSUER).orElse(base == null ? null : base.getScheme() + "://" + base.getRawAuthority());
+        URI icons = r.absolute(Setting.ICON_BASE_URI, r.text(Setting.ICON_BASE_URI));
+        String iconBase = icons == null ? null : icons.toString().endsWith("/") ? icons.toString() : icons + "/";
+        return new Settings.Endpoints(r.endpoint(Setting.AUTHORIZE_URI, base), r.endpoint(Setting.TOKEN_URI, base),
+                r.endpoint(Setting.PROFILE_URI, base), revocation, issuer, r.bool(Setting.REQUIRE_ISS), iconBase);
+    }
+
+    static Settings.Limits limits(SettingsReader r) {
+        return new Settings.Limits(Duration.ofMillis(r.positiveInt(Setting.CONNECT_TIMEOUT)),
+                Duration.ofMillis(r.positiveInt(Setting.READ_TIMEOUT)),
+                Duration.ofSeconds(r.positiveInt(Setting.STATE_LIFETIME)), r.positiveInt(Setting.MAX_PENDING_FLOWS),
+                r.positiveInt(Setting.MAX_RESPONSE_BYTES), r.positiveInt(Setting.SIGN_UPS_PER_ADDRESS),
+                trustedProxies(r));
+    }
+
+    static Settings.Tokens tokens(SettingsReader r) {
+        String key = r.set(Setting.TOKEN_KEY).orElse(null);
+        List<String> previous = r.list(Setting.TOKEN_PREVIOUS_KEYS);
+        if (key != null) {
+            r.aesKey(Setting.TOKEN_KEY, key);
+        }
+        previous.forEach(old -> r.aesKey(Setting.TOKEN_PREVIOUS_KEYS, old));
+        return new Settings.Tokens(key, previous);
+    }
+
+    static Settings.Organizers organizers(SettingsReader r) {
+        String apiToken = r.set(Setting.API_TOKEN).orElse(null);
+        if (apiToken != null && apiToken.length() < 16) {
+            r.problem(Setting.API_TOKEN + " must be at least 16 characters (a random secret); a shorter one is refused,"
+                    + " not ignored");
+        }
+        return new Settings.Organizers(r.list(Setting.ORGANIZERS), r.set(Setting.ORGANIZER_BOOTSTRAP_CODE).orElse(null),
+                apiToken);
+    }
+
+    static Settings.Jobs jobs(SettingsReader r) {
+        return new Settings.Jobs(Duration.ofSeconds(r.positiveInt(Setting.REFRESH_INTERVAL)),
+                Duration.ofSeconds(r.positiveInt(Setting.REFRESH_STALE_AFTER)),
+                r.positiveInt(Setting.AUDIT_RETENTION_DAYS), Duration.ofSeconds(r.positiveInt(Setting.AUDIT_PRUNE_INTERVAL)));
+    }
+
+    /** Keys whose mistakes show only together with another key. */
+    static void crossCheck(SettingsReader r, Settings settings) {
+        if (settings.client().scopes().contains("offline_access") && settings.tokens().key() == null) {
+            r.problem(Setting.SCOPES + " asks for offline_access, but " + Setting.TOKEN_KEY + " is not set: the refresh"
+                    + " tokens could not be stored sealed (set the key, or drop offline_access)");
+        }
+    }
+
+    private static URI redirectUri(SettingsReader r) {
+        String raw = r.required(Setting.REDIRECT_URI);
+        URI uri = raw == null ? null : r.parse(Setting.REDIRECT_URI, raw);
+        if (uri == null) {
+            return null;
+        }
+        boolean https = "https".equals(uri.getScheme());
+        boolean localHttp = "http".equals(uri.getScheme()) && SettingsReader.isLoopback(uri);
+        if (!uri.isAbsolute() || uri.getHost() == null || !(https || localHttp)) {
+            r.problem(Setting.REDIRECT_URI + " must be an absolute https URI (http only on localhost), got '" + raw + "'");
+            return null;
+        }
+        if (uri.getRawFragment() != null || uri.getRawQuery() != null) {
+            r.problem(Setting.REDIRECT_URI + " must have no query and no fragment, got '" + raw + "'");
+            return null;
+        }
+        return uri;
+    }
+
+    private static Set<String> scopes(SettingsReader r) {
+        List<String> scopes = r.list(Setting.SCOPES);
+        for (String scope : scopes) {
+            if (!Settings.KNOWN_SCOPES.contains(scope)) {
+                r.problem(Setting.SCOPES + " has unknown scope '" + scope + "' (known: "
+                        + String.join(", ", Settings.KNOWN_SCOPES.stream().sorted().toList()) + ")");
+            }
+        }
+        if (!scopes.contains("profile")) {
+            r.problem(Setting.SCOPES + " must include 'profile': without it there is no Resonite user id to link");
+        }
+        return Set.copyOf(scopes);
+    }
+
+    private static Settings.ClientAuth clientAuth(SettingsReader r) {
+        String raw = r.text(Setting.CLIENT_AUTH);
+        for (Settings.ClientAuth auth : Settings.ClientAuth.values()) {
+            if (auth.name().equals(raw.toUpperCase(Locale.ROOT))) {
+                return auth;
+            }
+        }
+        r.problem(Setting.CLIENT_AUTH + " must be client_secret_post or client_secret_basic, got '" + raw + "'");
+        return null;
+    }
+
+    /** Proxy addresses must be IP literals: a host name would be resolved once and trusted forever. */
+    private static Set<String> trustedProxies(SettingsReader r) {
+        List<String> proxies = r.list(Setting.TRUSTED_PROXIES);
+        proxies.stream().filter(proxy -> !proxy.matches("[0-9a-fA-F:.]+") || !proxy.matches(".*[.:].*"))
+                .forEach(proxy -> r.problem(Setting.TRUSTED_PROXIES + " must list IP addresses, got '" + proxy + "'"));
+        return Settings.orderedSet(proxies);
+    }
+}

@@ -1,0 +1,89 @@
+package dev.resonitelink.settings;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Every setting of the application, read and checked once at startup, in groups: the client Resonite registered,
+ * Resonite's endpoints, timeouts and limits, the keys of stored tokens, organizers, and background jobs. Keys and
+ * defaults are in {@link Setting}; {@link #from} reports every bad key at once and never echoes a secret.
+ */
+public record Settings(Client client, Endpoints endpoints, Limits limits, Tokens tokens, Organizers organizers,
+                       Jobs jobs) {
+
+    /** Scopes Resonite is known to answer; anything else is a typo in the configuration. */
+    public static final Set<String> KNOWN_SCOPES = Set.of("profile", "email", "patreon", "offline_access", "openid");
+
+    /** How the client authenticates at the token endpoint (RFC 6749 section 2.3.1). */
+    public enum ClientAuth {
+        CLIENT_SECRET_POST, CLIENT_SECRET_BASIC
+    }
+
+    /** The client as Resonite registered it. */
+    public record Client(String id, String secret, URI redirectUri, Set<String> scopes, ClientAuth auth, boolean pkce) {
+        /** Whether the app's own pages are served over https (decides the session cookie's Secure flag). */
+        public boolean servedOverHttps() {
+            return "https".equals(redirectUri.getScheme());
+        }
+
+        @Override
+        public String toString() {
+            return "Client[id=" + id + ", secret=***, redirectUri=" + redirectUri + ", scopes=" + scopes + ", auth="
+                    + auth + ", pkce=" + pkce + "]";
+        }
+    }
+
+    /** Resonite's endpoints; {@code revocation} is null when none is configured. */
+    public record Endpoints(URI authorize, URI token, URI profile, URI revocation, String issuer, boolean requireIssuer,
+                            String iconBase) {
+    }
+
+    public record Limits(Duration connectTimeout, Duration readTimeout, Duration stateLifetime, int maxPendingFlows,
+                         int maxResponseBytes, int signUpsPerAddressPerHour, Set<String> trustedProxies) {
+    }
+
+    /** The keys that seal stored refresh tokens; {@code key} is null when none are kept. */
+    public record Tokens(String key, List<String> previousKeys) {
+        @Override
+        public String toString() {
+            return "Tokens[key=" + (key == null ? "none" : "***") + ", previousKeys=" + previousKeys.size() + "]";
+        }
+    }
+
+    /** Names made organizers at startup, the first organizer's code and the registrant API's token (null when unset). */
+    public record Organizers(List<String> names, String bootstrapCode, String apiToken) {
+        @Override
+        public String toString() {
+            return "Organizers[names=" + names + ", bootstrapCode=" + (bootstrapCode == null ? "none" : "***")
+                    + ", apiToken=" + (apiToken == null ? "none" : "***") + "]";
+        }
+    }
+
+    public record Jobs(Duration refreshInterval, Duration refreshStaleAfter, int auditRetentionDays,
+                       Duration auditPruneInterval) {
+    }
+
+    /**
+     * Reads and validates the settings.
+     *
+     * @param lookup the raw value of a key, empty when unset (MicroProfile Config in production, a map in tests)
+     */
+    public static Settings from(Function<String, Optional<String>> lookup) {
+        SettingsReader r = new SettingsReader(lookup);
+        Client client = SettingGroups.client(r);
+        Settings settings = new Settings(client, SettingGroups.endpoints(r), SettingGroups.limits(r),
+                SettingGroups.tokens(r), SettingGroups.organizers(r), SettingGroups.jobs(r));
+        SettingGroups.crossCheck(r, settings);
+        r.failIfAnyProblem();
+        return settings;
+    }
+
+    static Set<String> orderedSet(List<String> values) {
+        return java.util.Collections.unmodifiableSet(new LinkedHashSet<>(values));
+    }
+}
