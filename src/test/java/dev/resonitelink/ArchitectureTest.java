@@ -32,7 +32,7 @@ class ArchitectureTest {
     static {
         ALLOWED.put("organizer", Set.of("account", "link", "web", "settings"));
         ALLOWED.put("account", Set.of("link", "oauth", "web", "settings"));
-        ALLOWED.put("refresh", Set.of("link", "oauth", "token", "ops", "settings"));
+        ALLOWED.put("refresh", Set.of("link", "oauth", "token", "settings"));
         ALLOWED.put("link", Set.of("oauth", "token", "ops", "web", "settings"));
         ALLOWED.put("oauth", Set.of("ops", "settings"));
         ALLOWED.put("token", Set.of("settings"));

@@ -90,6 +90,12 @@ public final class Browser {
             return e == null ? null : e.text();
         }
 
+        /** How a link attempt ended, as the outcome page exposes it ({@code data-outcome}), independent of wording. */
+        public String outcome() {
+            Element e = document().selectFirst("#outcome");
+            return e == null ? null : e.attr("data-outcome");
+        }
+
         @Override
         public String toString() {
             return status + " " + uri + (location() != null ? " -> " + location() : "");

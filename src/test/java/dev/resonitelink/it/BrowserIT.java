@@ -116,7 +116,7 @@ class BrowserIT extends DeployedApp {
         driver.findElement(By.id("link-button")).click();
         consent(StandIn.newUser(), "deny");
         waitForId("outcome-title");
-        assertThat(text("outcome-title")).isEqualTo("Link cancelled");
+        assertThat(driver.findElement(By.id("outcome")).getAttribute("data-outcome")).isEqualTo("DECLINED");
         assertThat(driver.findElement(By.id("outcome")).getText()).contains("You declined", "start again");
         accessible("declined page");
         screenshot("5-declined");
@@ -166,7 +166,7 @@ class BrowserIT extends DeployedApp {
         driver.findElement(By.cssSelector("form[action$='/logout'] button")).click();
         waitForId("username");
 
-        Site organizer = Organizers.signedIn(base); // makes sure the account exists
+        Organizers.signedIn(base); // makes sure the account exists and is an organizer
         driver.get(root + "login");
         driver.findElement(By.id("username")).sendKeys(Organizers.NAME);
         driver.findElement(By.id("password")).sendKeys(Site.PASSWORD, Keys.ENTER);
@@ -184,7 +184,6 @@ class BrowserIT extends DeployedApp {
         List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
         assertThat(lines).hasSize(2);
         assertThat(lines.get(1)).startsWith(attendee + "," + user.id() + ",Grace Hopper,");
-        assertThat(organizer.username()).isEqualTo(Organizers.NAME);
     }
 
     // ---- steps -----------------------------------------------------------------------------------------

@@ -12,12 +12,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Two Payara Micro nodes with the same WAR, clustered by Payara's own Hazelcast on loopback, sharing one PostgreSQL:
  * a flow started on one node completes on the other, even when the first node is gone. The test plays the load
- * balancer by choosing the node each request goes to. PostgreSQL execution only.
+ * balancer by choosing the node each request goes to.
  */
+@Tag("postgres")
+@Tag("postgres-only")
+@Tag("own-payara")
 class ClusterIT {
 
     private final List<PayaraNode> nodes = new ArrayList<>();

@@ -13,11 +13,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Races with real requests: callbacks held back until every thread is ready, then released at once.
  * Runs on H2 and on PostgreSQL.
  */
+@Tag("postgres")
 class ConcurrencyIT extends DeployedApp {
 
     private static final ExecutorService POOL = Executors.newFixedThreadPool(4);
@@ -64,7 +66,7 @@ class ConcurrencyIT extends DeployedApp {
         assertThat(pages).extracting(Browser.Page::status).as(pages.toString() + pages.get(0).body() + pages.get(1).body())
                 .containsExactlyInAnyOrder(302, 409);
         Browser.Page refused = pages.stream().filter(p -> p.status() == 409).findFirst().orElseThrow();
-        assertThat(refused.text("#outcome-title")).isEqualTo("That Resonite account is already linked to another account");
+        assertThat(refused.outcome()).isEqualTo("ALREADY_LINKED_ELSEWHERE");
         JsonObject a = first.storedLink();
         JsonObject b = second.storedLink();
         assertThat(a == null ^ b == null).as("exactly one of the two is linked").isTrue();

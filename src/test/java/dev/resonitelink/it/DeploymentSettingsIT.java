@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /**
  * What a deployment's settings do, each proven on its own Payara Micro configured through the environment as an
  * operator would configure it.
  */
+@Tag("own-payara")
 class DeploymentSettingsIT {
 
     @Test

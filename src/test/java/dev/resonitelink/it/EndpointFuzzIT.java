@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Every servlet and JAX-RS endpoint, every parameter it reads, hostile values (empty, huge and negative numbers,
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
  * a stack trace, and what the requests must not change (the registrants, the caller's link, the audit trail, who is
  * an organizer) unchanged.
  */
+@Tag("postgres")
 class EndpointFuzzIT extends DeployedApp {
 
     record Endpoint(String method, String path, List<String> parameters, boolean withCsrf) {

@@ -1,5 +1,6 @@
 package dev.resonitelink.it;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.resonitelink.standin.ResoniteStandIn;
@@ -7,13 +8,14 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /** What an operator relies on: health probes, Prometheus metrics, the OpenAPI document and the audit trail. */
+@Tag("postgres")
 class OperationsIT extends DeployedApp {
 
     private Browser.Page get(String absolutePath) {
@@ -118,12 +120,9 @@ class OperationsIT extends DeployedApp {
                 + old + "', null, 'LINK', 'LINKED', 'OLDOLDOLD1')");
         Postgres.update("insert into link_audit values ('" + UUID.randomUUID() + "', now() - interval '10 days', '"
                 + old + "', null, 'LINK', 'LINKED', 'RECENT0001')");
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        List<List<String>> left;
-        do {
-            Thread.sleep(500);
-            left = Postgres.query("select request_id from link_audit where principal = '" + old + "'");
-        } while (left.size() > 1 && Instant.now().isBefore(deadline));
+        List<List<String>> left = await("the pruning job").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500))
+                .until(() -> Postgres.query("select request_id from link_audit where principal = '" + old + "'"),
+                        rows -> rows.size() <= 1);
         assertThat(left).containsExactly(List.of("RECENT0001"));
     }
 }

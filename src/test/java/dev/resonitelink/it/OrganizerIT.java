@@ -71,8 +71,11 @@ class OrganizerIT extends DeployedApp {
         Browser.Page linkedOnly = organizer.browser().get(organizer.at("organizer?linked=1&q=" + unlinked.username()));
         assertThat(linkedOnly.text("#total")).isEqualTo("0");
 
-        Browser.Page wildcard = organizer.browser().get(organizer.at("organizer?q=%25"));
-        assertThat(wildcard.status()).as("a % is searched literally").isEqualTo(200);
+        Site percent = linkedAttendee(marker + " 100% real", List.of());
+        linkedAttendee(marker + " 100x real", List.of());
+        Browser.Page literal = organizer.browser().get(organizer.at("organizer?q=" + marker + "%20100%25%20real"));
+        assertThat(literal.text("#total")).as("a %% is searched literally, not as a wildcard").isEqualTo("1");
+        assertThat(literal.text("#registrants tbody tr")).contains(percent.username());
     }
 
     @Test
@@ -88,8 +91,14 @@ class OrganizerIT extends DeployedApp {
         Browser.Page second = organizer.browser().get(first.uri().resolve(first.document().selectFirst("#next-page").attr("href")));
         assertThat(second.document().select("#registrants tbody tr").eachText())
                 .hasSize(2).allSatisfy(row -> assertThat(row).startsWith(prefix));
-        assertThat(organizer.browser().get(organizer.at("organizer?q=" + prefix + "&page=99")).status()).isEqualTo(200);
-        assertThat(organizer.browser().get(organizer.at("organizer?page=abc")).status()).isEqualTo(200);
+        Browser.Page beyond = organizer.browser().get(organizer.at("organizer?q=" + prefix + "&page=99"));
+        assertThat(beyond.text("#total")).isEqualTo("27");
+        assertThat(beyond.document().select("#registrants tbody tr")).as("clamped to the last page").hasSize(2);
+        assertThat(beyond.document().select("#next-page")).as("no page after the last").isEmpty();
+        Browser.Page garbled = organizer.browser().get(organizer.at("organizer?q=" + prefix + "&page=abc"));
+        assertThat(garbled.document().select("#registrants tbody tr")).as("an unreadable page number shows the first page")
+                .hasSize(25);
+        assertThat(garbled.document().select("#prev-page")).isEmpty();
     }
 
     @Test

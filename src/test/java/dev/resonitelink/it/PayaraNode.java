@@ -5,6 +5,9 @@ import static org.awaitility.Awaitility.await;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,9 +20,10 @@ import java.util.concurrent.TimeUnit;
 import org.awaitility.core.ConditionTimeoutException;
 
 /**
- * A Payara Micro process with the production WAR that a test starts and stops itself (a cluster node, a server with
- * its own settings), configured as an operator would: environment variables, JVM options and the shipped
- * {@code server-config/payara} command files. Its output goes to a file the test can read.
+ * A Payara Micro process with the production WAR, started and stopped by the code that needs it (a cluster node,
+ * a server with its own settings, the demo, the benchmark), configured as an operator would: environment variables,
+ * JVM options and the shipped {@code server-config/payara} command files. The one launcher of app-server processes
+ * besides Arquillian's own. Its output goes to a file the test can read, or to this process's output.
  */
 public final class PayaraNode implements AutoCloseable {
 
@@ -47,6 +51,10 @@ public final class PayaraNode implements AutoCloseable {
         private final List<String> microOptions = new ArrayList<>();
         private final Map<String, String> environment = new HashMap<>();
         private boolean clustered;
+        private String jar = System.getProperty("payara.microJar");
+        private String war = System.getProperty("it.war");
+        private boolean inheritOutput;
+        private Path logFile;
 
         private Launch(String name, int port) {
             this.name = name;
@@ -68,7 +76,30 @@ public final class PayaraNode implements AutoCloseable {
 
         /** The shipped pre-boot commands for nodes behind the proxy (session cookie, forwarded scheme, headers). */
         public Launch preBoot() {
-            microOptions.addAll(List.of("--prebootcommandfile", System.getProperty("it.preboot")));
+            return preBoot(System.getProperty("it.preboot"));
+        }
+
+        public Launch preBoot(String commandFile) {
+            microOptions.addAll(List.of("--prebootcommandfile", commandFile));
+            return this;
+        }
+
+        /** Other files than the build's (outside the integration tests: the demo and the benchmark). */
+        public Launch files(String payaraMicroJar, String warFile) {
+            jar = payaraMicroJar;
+            war = warFile;
+            return this;
+        }
+
+        /** The node's output goes to this file (the benchmark keeps it beside its report). */
+        public Launch logTo(Path file) {
+            logFile = file;
+            return this;
+        }
+
+        /** The node's output goes to this process's output instead of a file (the demo). */
+        public Launch inheritOutput() {
+            inheritOutput = true;
             return this;
         }
 
@@ -89,21 +120,34 @@ public final class PayaraNode implements AutoCloseable {
         }
 
         public PayaraNode start() throws IOException {
-            Path log = Files.createTempFile("payara-" + name, ".log");
+            Path log = inheritOutput ? null : logFile != null ? logFile : Files.createTempFile("payara-" + name, ".log");
             List<String> command = new ArrayList<>();
             command.add(new File(System.getProperty("java.home"), "bin/java").getPath());
             command.addAll(jvmOptions);
-            command.addAll(List.of("-jar", System.getProperty("payara.microJar"), "--deploy", System.getProperty("it.war"),
+            command.addAll(List.of("-jar", jar, "--deploy", war,
                     "--port", String.valueOf(port), "--name", "node-" + name));
             if (!clustered) {
                 command.add("--nocluster");
             }
             command.addAll(microOptions);
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            if (log == null) {
+                builder.inheritIO();
+            } else {
+                builder.redirectOutput(log.toFile());
+            }
             builder.environment().keySet().removeIf(key -> key.startsWith("RESONITE_"));
             builder.environment().putAll(environment);
             return new PayaraNode(name, port, builder.start(), log);
         }
+    }
+
+    public Process process() {
+        return process;
+    }
+
+    public Path log() {
+        return log;
     }
 
     public int port() {
@@ -116,6 +160,9 @@ public final class PayaraNode implements AutoCloseable {
     }
 
     public String output() {
+        if (log == null) {
+            return "(output went to the console)";
+        }
         try {
             return Files.readString(log, StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -126,6 +173,21 @@ public final class PayaraNode implements AutoCloseable {
     /** Waits until Payara Micro says it is ready (the WAR deployed or refused). */
     public PayaraNode awaitReady() {
         return awaitOutput("ready in", Duration.ofMinutes(3));
+    }
+
+    /** Waits until the app answers 200 on this page (the way to wait when the output is not kept). */
+    public PayaraNode awaitServing(String page, Duration timeout) {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest request = HttpRequest.newBuilder(url().resolve(page)).timeout(Duration.ofSeconds(10)).build();
+        await("node " + name + " to serve " + page).atMost(timeout).pollInterval(Duration.ofMillis(100))
+                .ignoreException(IOException.class)
+                .until(() -> {
+                    if (!process.isAlive()) {
+                        throw new AssertionError("node " + name + " exited:\n" + output());
+                    }
+                    return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+                });
+        return this;
     }
 
     /** Waits until the node has joined another member of its cluster. */

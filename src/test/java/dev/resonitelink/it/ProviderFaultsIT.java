@@ -1,5 +1,7 @@
 package dev.resonitelink.it;
 
+import dev.resonitelink.standin.Faults;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.resonitelink.standin.ResoniteStandIn;
@@ -28,17 +30,17 @@ class ProviderFaultsIT extends DeployedApp {
         StandIn.get().reset();
     }
 
-    record Fault(String name, Consumer<ResoniteStandIn.Faults> setup, int status, String title) {
+    record Fault(String name, Consumer<Faults> setup, int status, String outcome) {
     }
 
     static Stream<Fault> faults() {
-        String failed = "Resonite could not complete the link";
-        String profile = "Your Resonite profile could not be read";
-        String unreachable = "Resonite could not be reached";
+        String failed = "PROVIDER_FAILED";
+        String profile = "PROFILE_UNAVAILABLE";
+        String unreachable = "PROVIDER_UNAVAILABLE";
         return Stream.of(
                 new Fault("token 400 invalid_request", f -> token(f, 400, "{\"error\":\"invalid_request\"}"), 424, failed),
                 new Fault("token 401 invalid_client", f -> token(f, 401, "{\"error\":\"invalid_client\"}"), 424,
-                        "This site's connection to Resonite is misconfigured"),
+                        "CLIENT_REJECTED"),
                 new Fault("token 500 html", f -> { token(f, 500, "<html>down</html>"); f.tokenContentType = "text/html"; }, 424, failed),
                 new Fault("token non-JSON 200", f -> token(f, 200, "this is not json"), 424, failed),
                 new Fault("token truncated", f -> token(f, 200, "{\"access_token\":\"abc\",\"token_"), 424, failed),
@@ -55,12 +57,12 @@ class ProviderFaultsIT extends DeployedApp {
                 new Fault("profile slower than the read timeout", f -> f.profileDelay = Duration.ofSeconds(5), 424, unreachable));
     }
 
-    private static void token(ResoniteStandIn.Faults f, int status, String body) {
+    private static void token(Faults f, int status, String body) {
         f.tokenStatus = status;
         f.tokenBody = body;
     }
 
-    private static void profile(ResoniteStandIn.Faults f, int status, String body) {
+    private static void profile(Faults f, int status, String body) {
         f.profileStatus = status;
         f.profileBody = body;
     }
@@ -75,7 +77,7 @@ class ProviderFaultsIT extends DeployedApp {
             fault.setup().accept(StandIn.get().faults());
             Browser.Page page = site.browser().follow(back);
             StandIn.get().reset();
-            assertFailurePage(page, fault.status(), fault.title());
+            assertFailurePage(page, fault.status(), fault.outcome());
             assertThat(site.storedLink()).isEqualTo(before);
         }));
     }
@@ -86,7 +88,7 @@ class ProviderFaultsIT extends DeployedApp {
         JsonObject before = site.storedLink();
         Browser.Page back = site.consent(site.startLink(), user(site), "allow", List.of("email"));
         Browser.Page page = StandIn.get().whileDown(() -> site.browser().follow(back));
-        assertFailurePage(page, 424, "Resonite could not be reached");
+        assertFailurePage(page, 424, "PROVIDER_UNAVAILABLE");
         assertThat(site.storedLink()).isEqualTo(before);
     }
 
@@ -105,9 +107,9 @@ class ProviderFaultsIT extends DeployedApp {
         return users.get(site);
     }
 
-    private static void assertFailurePage(Browser.Page page, int status, String title) throws Exception {
+    private static void assertFailurePage(Browser.Page page, int status, String outcome) throws Exception {
         assertThat(page.status()).as(page.body()).isEqualTo(status);
-        assertThat(page.text("#outcome-title")).isEqualTo(title);
+        assertThat(page.outcome()).isEqualTo(outcome);
         String errorId = page.text("#error-id");
         assertThat(errorId).matches("[A-Z0-9]{10}");
         assertThat(page.body()).doesNotContain("Exception", "at dev.resonitelink");

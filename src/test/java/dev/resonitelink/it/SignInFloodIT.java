@@ -1,5 +1,6 @@
 package dev.resonitelink.it;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.resonitelink.standin.ResoniteStandIn;
@@ -47,7 +48,8 @@ class SignInFloodIT extends DeployedApp {
         }
         List<Long> duringFlood;
         try {
-            Thread.sleep(2000); // let the flood build up
+            await("the flood under way").atMost(Duration.ofSeconds(30))
+                    .until(() -> floodAnswers.values().stream().mapToInt(Integer::intValue).sum() >= 100);
             duringFlood = linkFlows(5);
         } finally {
             flooding.set(false);

@@ -12,6 +12,7 @@ import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Sign-in as an attacker meets it (OWASP ASVS 2.2, 3.2): guessing one account's password or many accounts' from one
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
  * client address through the trusted-proxy header ({@code resonite-link.trusted-proxies} lists loopback in the test
  * settings), as the nginx in front of a real site would report it.
  */
+@Tag("postgres")
 class SignInIT extends DeployedApp {
 
     private static String someAddress() {

@@ -1,10 +1,10 @@
 package dev.resonitelink.it;
 
+import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
-import java.time.Instant;
 import org.jboss.arquillian.container.spi.event.container.BeforeDeploy;
 import org.jboss.arquillian.core.api.annotation.Observes;
 import org.jboss.arquillian.core.spi.LoadableExtension;
@@ -36,7 +36,6 @@ public class TestServersExtension implements LoadableExtension {
 
         /** Waits until no Payara Micro of an earlier test is on the port and the port can be bound. */
         public static void waitUntilFree(int port) throws InterruptedException {
-            Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
             ProcessHandle.allProcesses()
                     .filter(p -> p.info().commandLine().map(c -> c.contains("payara-micro") && c.contains("--port " + port))
                             .orElse(false))
@@ -47,15 +46,15 @@ public class TestServersExtension implements LoadableExtension {
                             // fall through to the port check
                         }
                     });
-            while (Instant.now().isBefore(deadline)) {
-                try (ServerSocket socket = new ServerSocket()) {
-                    socket.setReuseAddress(true);
-                    socket.bind(new InetSocketAddress(port));
-                    return;
-                } catch (IOException inUse) {
-                    Thread.sleep(200);
-                }
-            }
+            await("port " + port + " free").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                    .ignoreException(IOException.class)
+                    .until(() -> {
+                        try (ServerSocket socket = new ServerSocket()) {
+                            socket.setReuseAddress(true);
+                            socket.bind(new InetSocketAddress(port));
+                            return true;
+                        }
+                    });
         }
     }
 }

@@ -6,26 +6,23 @@ import static org.awaitility.Awaitility.await;
 import dev.resonitelink.standin.ResoniteStandIn;
 import jakarta.json.JsonObject;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Refresh tokens (granted with offline_access): kept encrypted, used by the background job to keep profiles
  * current, a refused one marks the link "needs re-consent", and unlinking revokes the grant at Resonite.
  * The ITs run the job every second for links older than two seconds.
  */
+@Tag("postgres")
 class TokenLifecycleIT extends DeployedApp {
 
-    private static JsonObject eventually(Site site, Predicate<JsonObject> condition) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        JsonObject link = site.storedLink();
-        while (!condition.test(link) && Instant.now().isBefore(deadline)) {
-            Thread.sleep(500);
-            link = site.storedLink();
-        }
-        return link;
+    /** The stored link once it meets the condition (the job runs every second). */
+    private static JsonObject eventually(Site site, Predicate<JsonObject> condition) {
+        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                .until(site::storedLink, condition);
     }
 
     private Site linkedWithOfflineAccess(ResoniteStandIn.User user) {

@@ -1,6 +1,5 @@
 package dev.resonitelink.standin;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,9 +8,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import dev.resonitelink.it.PayaraNode;
 import java.util.Map;
 
 /**
@@ -20,7 +20,7 @@ import java.util.Map;
  *
  * @param startup from starting the Payara Micro process to the first 200 of the sign-in page
  */
-public record LocalStack(ResoniteStandIn standIn, Process payara, URI app, Duration startup) implements AutoCloseable {
+public record LocalStack(ResoniteStandIn standIn, PayaraNode node, URI app, Duration startup) implements AutoCloseable {
 
     public static final String CLIENT_ID = "resonite-link-demo";
     public static final String CLIENT_SECRET = "demo-secret-not-for-production";
@@ -41,18 +41,7 @@ public record LocalStack(ResoniteStandIn standIn, Process payara, URI app, Durat
         standIn.addUser(new ResoniteStandIn.User("minimal", "resonite",
                 ResoniteStandIn.readProfile("/standin/resonite-profile-minimal.json")));
 
-        List<String> command = new ArrayList<>();
-        command.add(new File(System.getProperty("java.home"), "bin/java").getPath());
-        command.addAll(jvmOptions);
-        command.addAll(List.of("-jar", payaraJar, "--deploy", war, "--port", String.valueOf(httpPort), "--nocluster",
-                "--prebootcommandfile", preBootCommands));
-        ProcessBuilder builder = new ProcessBuilder(command);
-        if (log == null) {
-            builder.inheritIO();
-        } else {
-            builder.redirectErrorStream(true).redirectOutput(log.toFile());
-        }
-        Map<String, String> env = builder.environment();
+        Map<String, String> env = new HashMap<>();
         env.put("RESONITE_CLIENT_ID", CLIENT_ID);
         env.put("RESONITE_CLIENT_SECRET", CLIENT_SECRET);
         env.put("RESONITE_REDIRECT_URI", redirect.toString());
@@ -64,15 +53,22 @@ public record LocalStack(ResoniteStandIn standIn, Process payara, URI app, Durat
         env.put("RESONITE_LINK_TOKEN_ENCRYPTION_KEY", Base64.getEncoder().encodeToString(key));
         env.put("RESONITE_ICON_BASE_URI", standIn.baseUri() + "assets/");
         env.put("RESONITE_LINK_ORGANIZER_BOOTSTRAP_CODE", ORGANIZER_CODE);
+        PayaraNode.Launch launch = PayaraNode.launch("demo", httpPort).files(payaraJar, war).preBoot(preBootCommands)
+                .jvm(jvmOptions).env(env);
         long started = System.nanoTime();
-        Process payara = builder.start();
-        URI app = URI.create("http://localhost:" + httpPort + "/resonite-link/");
-        LocalStack stack = new LocalStack(standIn, payara, app, Duration.ofNanos(System.nanoTime() - started));
-        if (!waitUntilUp(app.resolve("login"), payara)) {
-            stack.close();
-            throw new IllegalStateException("Payara Micro did not come up" + (log == null ? "" : "; see " + log));
+        PayaraNode node = (log == null ? launch.inheritOutput() : launch.logTo(log)).start();
+        try {
+            node.awaitServing("login", Duration.ofMinutes(4));
+        } catch (RuntimeException | AssertionError e) {
+            new LocalStack(standIn, node, node.url(), Duration.ZERO).close();
+            throw new IllegalStateException("Payara Micro did not come up" + (log == null ? "" : "; see " + log), e);
         }
-        return new LocalStack(standIn, payara, app, Duration.ofNanos(System.nanoTime() - started));
+        return new LocalStack(standIn, node, node.url(), Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /** The Payara Micro process (for its pid and exit code). */
+    public Process payara() {
+        return node.process();
     }
 
     /**
@@ -106,27 +102,14 @@ public record LocalStack(ResoniteStandIn standIn, Process payara, URI app, Durat
                 HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
-    private static boolean waitUntilUp(URI uri, Process payara) throws InterruptedException {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
-        while (System.nanoTime() < deadline && payara.isAlive()) {
-            try {
-                HttpResponse<Void> response = client.send(HttpRequest.newBuilder(uri).build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() == 200) {
-                    return true;
-                }
-            } catch (IOException e) {
-                // not up yet
-            }
-            Thread.sleep(100);
-        }
-        return false;
-    }
-
     @Override
     public void close() {
-        payara.destroy();
-        standIn.close();
+        try {
+            node.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            standIn.close();
+        }
     }
 }

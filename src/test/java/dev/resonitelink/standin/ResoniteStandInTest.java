@@ -131,20 +131,23 @@ class ResoniteStandInTest {
     }
 
     @Test
-    void codesAndTokensExpire() throws Exception {
-        standIn.codeLifetime(Duration.ofMillis(1));
+    void aCodeExpiresAfterItsLifetime() throws Exception {
         try {
             Issued issued = authorize(List.of());
-            Thread.sleep(20);
+            standIn.clock().advance(Duration.ofSeconds(61));
             assertThat(redeem(issued, "secret-1", REDIRECT, issued.verifier()).indicatesSuccess()).isFalse();
         } finally {
             standIn.reset();
         }
-        standIn.tokenLifetime(Duration.ofMillis(1));
+    }
+
+    @Test
+    void anAccessTokenExpiresAfterItsLifetime() throws Exception {
         try {
             Issued issued = authorize(List.of());
             AccessToken token = redeem(issued, "secret-1", REDIRECT, issued.verifier()).toSuccessResponse().getTokens().getAccessToken();
-            Thread.sleep(20);
+            assertThat(profile(token).getStatusCode()).isEqualTo(200);
+            standIn.clock().advance(Duration.ofHours(1).plusSeconds(1));
             assertThat(profile(token).getStatusCode()).isEqualTo(401);
         } finally {
             standIn.reset();

@@ -64,6 +64,12 @@ public class LoginServlet extends HttpServlet {
                     + " network. Wait a moment, then try again.");
             return;
         }
+        signIn(req, resp, username, password, address);
+    }
+
+    /** Authenticates through the platform's security API in a new session (no fixation), counting failures. */
+    private void signIn(HttpServletRequest req, HttpServletResponse resp, String username, String password,
+                        String address) throws ServletException, IOException {
         req.changeSessionId();
         CsrfTokens.rotate(req);
         AuthenticationStatus status;

@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Clock;
+import java.util.function.Supplier;
 
 /**
  * Step 1 of the flow: builds the authorization request (RFC 6749 section 4.1.1) with a fresh 256-bit
@@ -25,6 +26,7 @@ public class AuthorizationRequests {
 
     private Settings settings;
     private Clock clock = Clock.systemUTC();
+    private Supplier<CodeVerifier> verifiers = CodeVerifier::new;
 
     AuthorizationRequests() {
     }
@@ -32,6 +34,12 @@ public class AuthorizationRequests {
     @Inject
     public AuthorizationRequests(Settings settings) {
         this.settings = settings;
+    }
+
+    /** With a given source of PKCE verifiers (tests check the challenge against RFC 7636's own example). */
+    AuthorizationRequests(Settings settings, Supplier<CodeVerifier> verifiers) {
+        this.settings = settings;
+        this.verifiers = verifiers;
     }
 
     /** A request ready to send: where to redirect the browser, and what to remember until the callback. */
@@ -43,7 +51,7 @@ public class AuthorizationRequests {
      */
     public Started start(String principal, String returnTo) {
         State state = new State(32);
-        CodeVerifier verifier = settings.client().pkce() ? new CodeVerifier() : null;
+        CodeVerifier verifier = settings.client().pkce() ? verifiers.get() : null;
         AuthorizationRequest.Builder builder = new AuthorizationRequest.Builder(
                 ResponseType.CODE, new ClientID(settings.client().id()))
                 .endpointURI(settings.endpoints().authorize())

@@ -60,25 +60,25 @@ public class ProviderHttp implements HTTPRequestSender {
 
     @Override
     public ReadOnlyHTTPResponse send(ReadOnlyHTTPRequest request) throws IOException {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(request.getURI());
-        for (Map.Entry<String, List<String>> header : request.getHeaderMap().entrySet()) {
-            if (RESTRICTED.contains(header.getKey().toLowerCase())) {
-                continue;
-            }
-            for (String value : header.getValue()) {
-                builder.header(header.getKey(), value);
-            }
-        }
-        String body = request.getBody();
-        builder.method(request.getMethod().name(), body == null
-                ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        long deadline = System.nanoTime() + settings.limits().readTimeout().toNanos();
-        CappedBody answer = new CappedBody(settings.limits().maxResponseBytes());
-        CompletableFuture<HttpResponse<byte[]>> exchange = client.sendAsync(builder.build(), info -> answer);
-        HttpResponse<byte[]> response;
+        long started = System.nanoTime();
         try {
-            response = exchange.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            HttpResponse<byte[]> response = exchange(request, started + settings.limits().readTimeout().toNanos());
+            HTTPResponse result = new HTTPResponse(response.statusCode());
+            response.headers().firstValue("Content-Type").ifPresent(v -> result.setHeader("Content-Type", v));
+            response.headers().firstValue("WWW-Authenticate").ifPresent(v -> result.setHeader("WWW-Authenticate", v));
+            result.setBody(new String(response.body(), StandardCharsets.UTF_8));
+            return result;
+        } finally {
+            metrics.providerCall(endpointLabel(request.getURI()), Duration.ofNanos(System.nanoTime() - started));
+        }
+    }
+
+    /** The whole exchange (sending, headers and the capped body) within the deadline, or an IOException. */
+    private HttpResponse<byte[]> exchange(ReadOnlyHTTPRequest request, long deadline) throws IOException {
+        CappedBody answer = new CappedBody(settings.limits().maxResponseBytes());
+        CompletableFuture<HttpResponse<byte[]>> exchange = client.sendAsync(toJdk(request), info -> answer);
+        try {
+            return exchange.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             answer.abandon();
             exchange.cancel(true);
@@ -99,22 +99,31 @@ public class ProviderHttp implements HTTPRequestSender {
                 throw io;
             }
             throw new IOException("call to " + request.getURI().getHost() + " failed", e.getCause());
-        } finally {
-            metrics.providerCall(endpointLabel(request.getURI()), Duration.ofNanos(System.nanoTime() - (deadline
-                    - settings.limits().readTimeout().toNanos())));
         }
-        HTTPResponse result = new HTTPResponse(response.statusCode());
-        response.headers().firstValue("Content-Type").ifPresent(v -> result.setHeader("Content-Type", v));
-        response.headers().firstValue("WWW-Authenticate").ifPresent(v -> result.setHeader("WWW-Authenticate", v));
-        result.setBody(new String(response.body(), StandardCharsets.UTF_8));
-        return result;
     }
 
-    private String endpointLabel(java.net.URI uri) {
+    private static HttpRequest toJdk(ReadOnlyHTTPRequest request) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(request.getURI());
+        for (Map.Entry<String, List<String>> header : request.getHeaderMap().entrySet()) {
+            if (!RESTRICTED.contains(header.getKey().toLowerCase())) {
+                header.getValue().forEach(value -> builder.header(header.getKey(), value));
+            }
+        }
+        String body = request.getBody();
+        return builder.method(request.getMethod().name(), body == null
+                ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
+    }
+
+    /** The metric label of a call: which of Resonite's endpoints it went to. */
+    String endpointLabel(java.net.URI uri) {
         if (uri.equals(settings.endpoints().token())) {
             return "token";
         }
-        return uri.equals(settings.endpoints().revocation()) ? "revocation" : "profile";
+        if (uri.equals(settings.endpoints().revocation())) {
+            return "revocation";
+        }
+        return uri.equals(settings.endpoints().profile()) ? "profile" : "other";
     }
 
     /**

@@ -8,7 +8,6 @@ import dev.resonitelink.settings.Settings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.oauth2.sdk.AuthorizationRequest;
-import com.nimbusds.oauth2.sdk.pkce.CodeChallenge;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import java.net.URI;
@@ -32,11 +31,27 @@ class AuthorizationRequestsTest {
         assertThat(parsed.getScope().toStringList()).containsExactlyInAnyOrder("profile", "email", "patreon");
         assertThat(parsed.getState().getValue()).isEqualTo(started.pending().state());
         assertThat(parsed.getCodeChallengeMethod()).isEqualTo(CodeChallengeMethod.S256);
-        CodeChallenge expected = CodeChallenge.compute(CodeChallengeMethod.S256,
-                new CodeVerifier(started.pending().codeVerifier()));
-        assertThat(parsed.getCodeChallenge()).isEqualTo(expected);
+        assertThat(started.pending().codeVerifier()).isNotBlank();
         assertThat(uri.toString()).doesNotContain(started.pending().codeVerifier());
         assertThat(started.pending().principal()).isEqualTo("alice");
+    }
+
+    @Test
+    void theChallengeIsTheS256OfTheVerifierAsInRfc7636AppendixB() throws Exception {
+        String verifier = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
+        AuthorizationRequests.Started started = new AuthorizationRequests(TestSettings.defaults(),
+                () -> new CodeVerifier(verifier)).start("alice", null);
+        AuthorizationRequest parsed = AuthorizationRequest.parse(started.redirect());
+        assertThat(parsed.getCodeChallenge().getValue()).isEqualTo("E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM");
+        assertThat(started.pending().codeVerifier()).isEqualTo(verifier);
+    }
+
+    @Test
+    void theVerifierIsFreshEachTimeWithTheEntropyRfc7636Asks() {
+        AuthorizationRequests requests = new AuthorizationRequests(TestSettings.defaults());
+        String first = requests.start("alice", null).pending().codeVerifier();
+        assertThat(first).isNotEqualTo(requests.start("alice", null).pending().codeVerifier());
+        assertThat(first).matches("[A-Za-z0-9._~-]{43,128}");
     }
 
     @Test
