@@ -22,6 +22,10 @@ public enum Setting {
     ISSUER("resonite.issuer", null, false),
     REQUIRE_ISS("resonite.require-iss", "false", false),
     ICON_BASE_URI("resonite.icon-base-uri", "https://assets.resonite.com/", false),
+    // OpenID Connect (only when the scopes include openid)
+    DISCOVERY_URI("resonite.discovery-uri", ".well-known/openid-configuration", false),
+    REQUIRE_NONCE("resonite.require-nonce", "false", false),
+    ID_TOKEN_CLOCK_SKEW("resonite.id-token-clock-skew-seconds", "60", false),
     // timeouts and limits
     CONNECT_TIMEOUT("resonite.connect-timeout-ms", "5000", false),
     READ_TIMEOUT("resonite.read-timeout-ms", "10000", false),

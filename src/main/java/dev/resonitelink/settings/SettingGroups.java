@@ -17,14 +17,23 @@ final class SettingGroups {
                 scopes(r), clientAuth(r), r.bool(Setting.PKCE));
     }
 
-    static Settings.Endpoints endpoints(SettingsReader r) {
-        URI base = r.absolute(Setting.BASE_URI, r.text(Setting.BASE_URI));
+    /** Resonite's host, which relative endpoints resolve against. */
+    static URI base(SettingsReader r) {
+        return r.absolute(Setting.BASE_URI, r.text(Setting.BASE_URI));
+    }
+
+    static Settings.Endpoints endpoints(SettingsReader r, URI base) {
         URI revocation = r.set(Setting.REVOCATION_URI).isPresent() ? r.endpoint(Setting.REVOCATION_URI, base) : null;
         String issuer = r.set(Setting.ISSUER).orElse(base == null ? null : base.getScheme() + "://" + base.getRawAuthority());
         URI icons = r.absolute(Setting.ICON_BASE_URI, r.text(Setting.ICON_BASE_URI));
         String iconBase = icons == null ? null : icons.toString().endsWith("/") ? icons.toString() : icons + "/";
         return new Settings.Endpoints(r.endpoint(Setting.AUTHORIZE_URI, base), r.endpoint(Setting.TOKEN_URI, base),
                 r.endpoint(Setting.PROFILE_URI, base), revocation, issuer, r.bool(Setting.REQUIRE_ISS), iconBase);
+    }
+
+    static Settings.OpenId openId(SettingsReader r, URI base) {
+        return new Settings.OpenId(r.endpoint(Setting.DISCOVERY_URI, base), r.bool(Setting.REQUIRE_NONCE),
+                Duration.ofSeconds(r.positiveInt(Setting.ID_TOKEN_CLOCK_SKEW)));
     }
 
     static Settings.Limits limits(SettingsReader r) {

@@ -13,8 +13,8 @@ import java.util.function.Function;
  * Resonite's endpoints, timeouts and limits, the keys of stored tokens, organizers, and background jobs. Keys and
  * defaults are in {@link Setting}; {@link #from} reports every bad key at once and never echoes a secret.
  */
-public record Settings(Client client, Endpoints endpoints, Limits limits, Tokens tokens, Organizers organizers,
-                       Jobs jobs) {
+public record Settings(Client client, Endpoints endpoints, OpenId openId, Limits limits, Tokens tokens,
+                       Organizers organizers, Jobs jobs) {
 
     /** Scopes Resonite is known to answer; anything else is a typo in the configuration. */
     public static final Set<String> KNOWN_SCOPES = Set.of("profile", "email", "patreon", "offline_access", "openid");
@@ -26,6 +26,11 @@ public record Settings(Client client, Endpoints endpoints, Limits limits, Tokens
 
     /** The client as Resonite registered it. */
     public record Client(String id, String secret, URI redirectUri, Set<String> scopes, ClientAuth auth, boolean pkce) {
+        /** Whether Resonite is asked for an id_token (OpenID Connect): the scopes include {@code openid}. */
+        public boolean openId() {
+            return scopes.contains("openid");
+        }
+
         /** Whether the app's own pages are served over https (decides the session cookie's Secure flag). */
         public boolean servedOverHttps() {
             return "https".equals(redirectUri.getScheme());
@@ -41,6 +46,13 @@ public record Settings(Client client, Endpoints endpoints, Limits limits, Tokens
     /** Resonite's endpoints; {@code revocation} is null when none is configured. */
     public record Endpoints(URI authorize, URI token, URI profile, URI revocation, String issuer, boolean requireIssuer,
                             String iconBase) {
+    }
+
+    /**
+     * Resonite's OpenID Connect, used when the scopes include {@code openid}: where its discovery document is, whether
+     * an id_token must carry the nonce (Resonite omits it; PKCE already binds the code), and the clock skew allowed.
+     */
+    public record OpenId(URI discovery, boolean requireNonce, Duration clockSkew) {
     }
 
     public record Limits(Duration connectTimeout, Duration readTimeout, Duration stateLifetime, int maxPendingFlows,
@@ -75,8 +87,9 @@ public record Settings(Client client, Endpoints endpoints, Limits limits, Tokens
      */
     public static Settings from(Function<String, Optional<String>> lookup) {
         SettingsReader r = new SettingsReader(lookup);
-        Client client = SettingGroups.client(r);
-        Settings settings = new Settings(client, SettingGroups.endpoints(r), SettingGroups.limits(r),
+        URI base = SettingGroups.base(r);
+        Settings settings = new Settings(SettingGroups.client(r), SettingGroups.endpoints(r, base),
+                SettingGroups.openId(r, base), SettingGroups.limits(r),
                 SettingGroups.tokens(r), SettingGroups.organizers(r), SettingGroups.jobs(r));
         SettingGroups.crossCheck(r, settings);
         r.failIfAnyProblem();

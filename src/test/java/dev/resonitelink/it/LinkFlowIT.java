@@ -23,7 +23,7 @@ class LinkFlowIT extends DeployedApp {
         URI authorize = toResonite.locationUri();
         assertThat(authorize.getPath()).isEqualTo("/connect/authorize");
         assertThat(authorize.getQuery()).contains("response_type=code", "client_id=it-client", "code_challenge_method=S256",
-                "redirect_uri=" + site.at("oauth/callback"), "state=");
+                "redirect_uri=" + site.at("oauth/callback"), "state=", "nonce=", "openid");
 
         Browser.Page callback = site.browser().follow(site.consent(toResonite, user, "allow", List.of("email", "patreon")));
         assertThat(callback.status()).isEqualTo(302);
@@ -37,7 +37,7 @@ class LinkFlowIT extends DeployedApp {
         assertThat(link.getString("iconUrl")).isEqualTo(StandIn.get().baseUri()
                 + "assets/4f0b7c2a9e1d3b5a7c9e1f3a5b7d9f1e3a5c7e9b1d3f5a7c9e1b3d5f7a9c1e3b5");
         assertThat(link.getJsonArray("scopes").getValuesAs(jakarta.json.JsonString::getString))
-                .containsExactly("email", "patreon", "profile");
+                .containsExactly("email", "openid", "patreon", "profile");
 
         Browser.Page account = site.browser().follow(callback);
         assertThat(account.text("#resonite-username")).isEqualTo(user.login());
@@ -62,7 +62,7 @@ class LinkFlowIT extends DeployedApp {
         assertThat(link.getString("resoniteId")).isEqualTo(user.id());
         assertThat(link.containsKey("email")).isFalse();
         assertThat(link.containsKey("patreonActiveSupporter")).isFalse();
-        assertThat(link.getJsonArray("scopes").getValuesAs(jakarta.json.JsonString::getString)).containsExactly("profile");
+        assertThat(link.getJsonArray("scopes").getValuesAs(jakarta.json.JsonString::getString)).containsExactly("openid", "profile");
     }
 
     @Test

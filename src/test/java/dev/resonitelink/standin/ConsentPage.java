@@ -173,7 +173,8 @@ final class ConsentPage {
         state.everIssued.add(code);
         state.codes.put(code, new StandInState.IssuedCode(client.id(), request.getRedirectionURI(), Set.copyOf(granted),
                 user.id(), request.getCodeChallenge(), request.getCodeChallengeMethod(),
-                state.clock.instant().plus(state.codeLifetime)));
+                state.clock.instant().plus(state.codeLifetime), request.getCustomParameter("nonce") == null ? null
+                : request.getCustomParameter("nonce").get(0)));
         Exchanges.redirect(exchange, new AuthorizationSuccessResponse(client.redirectUri(), new AuthorizationCode(code),
                 null, request.getState(), state.callbackIssuer(), ResponseMode.QUERY).toURI());
     }

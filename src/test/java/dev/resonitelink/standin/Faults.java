@@ -25,6 +25,15 @@ public final class Faults {
     public volatile String issuerOverride;
     /** When set, the token, revocation and profile endpoints send their headers, then the body a byte a second. */
     public volatile boolean trickleBody;
+    /** When set, the id_token is broken this way (OpenID Connect Core 3.1.3.7 says how a client must notice). */
+    public volatile IdTokenFault idToken;
+
+    /** Every way an id_token can be wrong. */
+    public enum IdTokenFault {
+        WRONG_ISSUER, WRONG_AUDIENCE, EXPIRED, BAD_SIGNATURE, UNKNOWN_KEY, ALG_NONE, HMAC_WITH_PUBLIC_KEY,
+        NONCE_OMITTED, NONCE_WRONG, OTHER_SUBJECT, MISSING
+    }
+
     /** How long the token endpoint waits before answering a refresh_token grant (not other grants). */
     public volatile Duration refreshDelay = Duration.ZERO;
 

@@ -46,7 +46,7 @@ public record LocalStack(ResoniteStandIn standIn, PayaraNode node, URI app, Dura
         env.put("RESONITE_CLIENT_SECRET", CLIENT_SECRET);
         env.put("RESONITE_REDIRECT_URI", redirect.toString());
         env.put("RESONITE_BASE_URI", standIn.baseUri().toString());
-        env.put("RESONITE_SCOPES", "profile email patreon offline_access");
+        env.put("RESONITE_SCOPES", "openid profile email patreon offline_access");
         env.put("RESONITE_REVOCATION_URI", "connect/revocation");
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);

@@ -96,6 +96,8 @@ public final class ResoniteStandIn implements AutoCloseable {
         http.createContext("/api/user/profile", profile::handle).getFilters().add(Faults.trickle(faults));
         http.createContext("/api/user/profiles", profile::handle).getFilters().add(Faults.trickle(faults));
         http.createContext("/assets/", Avatars::handle);
+        http.createContext("/.well-known/openid-configuration", state.openId::discovery);
+        http.createContext("/.well-known/jwks.json", state.openId::jwks);
         http.createContext("/", exchange -> Exchanges.send(exchange, 404, "text/plain", "not found"));
     }
 
@@ -209,6 +211,11 @@ public final class ResoniteStandIn implements AutoCloseable {
     public void rename(String login, String newUsername) {
         state.users.computeIfPresent(login.toLowerCase(Locale.ROOT), (k, u) -> new User(u.login(), u.password(),
                 Json.createObjectBuilder(u.profile()).add("username", newUsername).build()));
+    }
+
+    /** Resonite starts signing id_tokens with a new key (the old one stays in the JWKS). */
+    public void rotateKeys() {
+        state.openId.rotate();
     }
 
     /** Clears every fault switch, lifetime and clock offset a test may have set; registered clients and users stay. */

@@ -23,7 +23,7 @@ final class StandInState {
     }
 
     record IssuedCode(String clientId, URI redirectUri, Set<String> scopes, String userId, CodeChallenge challenge,
-                      CodeChallengeMethod method, Instant expires) {
+                      CodeChallengeMethod method, Instant expires, String nonce) {
     }
 
     record IssuedToken(String clientId, String userId, Set<String> scopes, Instant expires, String fromCode) {
@@ -48,8 +48,11 @@ final class StandInState {
     /** Benchmark mode: when set, every authorization request is consented at once by a new user with this profile. */
     volatile JsonObject newUserTemplate;
 
+    final OpenIdProvider openId;
+
     StandInState(Issuer issuer) {
         this.issuer = issuer;
+        this.openId = new OpenIdProvider(this);
     }
 
     Optional<ResoniteStandIn.User> user(String login) {

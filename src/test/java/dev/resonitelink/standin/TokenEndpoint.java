@@ -27,6 +27,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -115,7 +116,8 @@ final class TokenEndpoint {
             sendNimbus(exchange, new TokenErrorResponse(OAuth2Error.INVALID_GRANT).toHTTPResponse());
             return;
         }
-        sendTokens(exchange, client, code.userId(), code.scopes(), value);
+        sendTokens(exchange, client, code.userId(), code.scopes(), value,
+                code.scopes().contains("openid") ? state.openId.idToken(client.id(), code.userId(), code.nonce()) : null);
     }
 
     private static boolean pkceMatches(StandInState.IssuedCode code, CodeVerifier verifier) {
@@ -135,11 +137,11 @@ final class TokenEndpoint {
             sendNimbus(exchange, new TokenErrorResponse(OAuth2Error.INVALID_GRANT).toHTTPResponse());
             return;
         }
-        sendTokens(exchange, client, old.userId(), old.scopes(), old.fromCode());
+        sendTokens(exchange, client, old.userId(), old.scopes(), old.fromCode(), null);
     }
 
     private void sendTokens(HttpExchange exchange, ResoniteStandIn.Client client, String userId, Set<String> scopes,
-                            String fromCode) throws IOException {
+                            String fromCode, String idToken) throws IOException {
         String access = Exchanges.random(32);
         state.everIssued.add(access);
         Instant expires = state.clock.instant().plus(state.tokenLifetime);
@@ -153,6 +155,7 @@ final class TokenEndpoint {
         }
         Scope scope = new Scope(scopes.toArray(String[]::new));
         Tokens tokens = new Tokens(new BearerAccessToken(access, state.tokenLifetime.toSeconds(), scope), refresh);
-        sendNimbus(exchange, new AccessTokenResponse(tokens).toHTTPResponse());
+        sendNimbus(exchange, new AccessTokenResponse(tokens, idToken == null ? null : Map.of("id_token", idToken))
+                .toHTTPResponse());
     }
 }

@@ -55,7 +55,7 @@ public final class FailurePages {
             case WRONG_USER -> 403;
             case CONCURRENT_CHANGE, ALREADY_LINKED_ELSEWHERE -> 409;
             case PROVIDER_ERROR, PROVIDER_FAILED, PROVIDER_UNAVAILABLE, CLIENT_REJECTED, CODE_REJECTED,
-                    PROFILE_UNAVAILABLE -> 424;
+                    PROFILE_UNAVAILABLE, ID_TOKEN_INVALID, ID_TOKEN_SUBJECT_MISMATCH -> 424;
             case STORAGE_UNAVAILABLE -> 503;
         };
     }

@@ -6,6 +6,7 @@ import dev.resonitelink.link.entity.LinkResult;
 import dev.resonitelink.oauth.control.AuthorizationResponses;
 import dev.resonitelink.oauth.control.CodeRedemption;
 import dev.resonitelink.oauth.control.FlowSession;
+import dev.resonitelink.oauth.control.IdTokens;
 import dev.resonitelink.oauth.control.PendingAuthorizations;
 import dev.resonitelink.oauth.control.ProfileFetch;
 import dev.resonitelink.oauth.control.TokenRevocation;
@@ -26,7 +27,8 @@ import java.util.logging.Logger;
 /**
  * Completes a link attempt from Resonite's answer (RFC 6749 section 4.1.2). In order: the pending request is taken
  * by its {@code state} (single use, unexpired, same session, same local user), the rest of the answer is read
- * ({@code iss}, error or code), the code is redeemed, the profile read, and the link stored. Nothing is stored unless
+ * ({@code iss}, error or code), the code is redeemed, the id_token checked (with {@code openid}), the profile read
+ * (its id must be the id_token's subject), and the link stored. Nothing is stored unless
  * every step succeeded; a refresh token that ends up kept nowhere is revoked, so no grant outlives its use.
  */
 @ApplicationScoped
@@ -56,6 +58,9 @@ public class LinkCallback {
 
     @Inject
     ProfileFetch profileFetch;
+
+    @Inject
+    IdTokens idTokens;
 
     @Inject
     AccountLinks links;
@@ -118,7 +123,12 @@ public class LinkCallback {
         LinkOutcome run(String code, PendingAuthorization request) throws LinkFailedException {
             CodeRedemption.Grant grant = codeRedemption.redeem(code, request.codeVerifier(), request.scopes());
             unkeptRefreshToken = grant.refreshToken();
+            String subject = request.scopes().contains("openid") ? idTokens.subject(grant.idToken(), request.nonce()) : null;
             ResoniteProfile profile = profileFetch.fetch(grant.accessToken(), grant.grantedScopes());
+            if (subject != null && !subject.equals(profile.id())) {
+                throw new LinkFailedException(LinkFailure.ID_TOKEN_SUBJECT_MISMATCH, "the id_token's sub is not the"
+                        + " profile's id");
+            }
             resoniteId = profile.id();
             String sealed = vault.seal(unkeptRefreshToken, principal, resoniteId);
             if (sealed == null) {

@@ -13,6 +13,7 @@ import dev.resonitelink.oauth.entity.PendingAuthorization;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
+import com.nimbusds.openid.connect.sdk.Nonce;
 import java.time.Clock;
 import java.util.function.Supplier;
 
@@ -61,9 +62,13 @@ public class AuthorizationRequests {
         if (verifier != null) {
             builder.codeChallenge(verifier, CodeChallengeMethod.S256);
         }
+        Nonce nonce = settings.client().openId() ? new Nonce() : null; // OpenID Connect Core 3.1.2.1: always sent
+        if (nonce != null) {
+            builder.customParameter("nonce", nonce.getValue());
+        }
         URI redirect = builder.build().toURI();
         PendingAuthorization pending = new PendingAuthorization(state.getValue(),
-                verifier == null ? null : verifier.getValue(), principal, settings.client().scopes(), clock.instant(), returnTo);
+                verifier == null ? null : verifier.getValue(), nonce == null ? null : nonce.getValue(), principal, settings.client().scopes(), clock.instant(), returnTo);
         return new Started(redirect, pending);
     }
 }

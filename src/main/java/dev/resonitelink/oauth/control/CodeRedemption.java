@@ -37,11 +37,11 @@ public class CodeRedemption {
     }
 
     /** What the token endpoint gave us. The access token is used once, for the profile, and never stored or logged. */
-    public record Grant(String accessToken, String refreshToken, Set<String> grantedScopes) {
+    public record Grant(String accessToken, String refreshToken, Set<String> grantedScopes, String idToken) {
         @Override
         public String toString() {
             return "Grant[accessToken=***, refreshToken=" + (refreshToken == null ? "none" : "***") + ", grantedScopes="
-                    + grantedScopes + "]";
+                    + grantedScopes + ", idToken=" + (idToken == null ? "none" : "***") + "]";
         }
     }
 
@@ -50,6 +50,7 @@ public class CodeRedemption {
                 codeVerifier == null ? null : new CodeVerifier(codeVerifier));
         TokenExchange.Grant result = TokenExchange.exchange(settings, http, grant, requestedScopes);
         return new Grant(result.accessToken().getValue(),
-                result.refreshToken() == null ? null : result.refreshToken().getValue(), result.grantedScopes());
+                result.refreshToken() == null ? null : result.refreshToken().getValue(), result.grantedScopes(),
+                result.idToken());
     }
 }

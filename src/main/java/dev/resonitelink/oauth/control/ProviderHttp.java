@@ -123,6 +123,9 @@ public class ProviderHttp implements HTTPRequestSender {
         if (uri.equals(settings.endpoints().revocation())) {
             return "revocation";
         }
+        if (uri.equals(settings.openId().discovery())) {
+            return "discovery";
+        }
         return uri.equals(settings.endpoints().profile()) ? "profile" : "other";
     }
 

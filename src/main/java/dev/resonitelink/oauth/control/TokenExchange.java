@@ -36,7 +36,7 @@ final class TokenExchange {
     }
 
     /** What the token endpoint gave. Tokens are never logged; the refresh token is null unless one was issued. */
-    record Grant(AccessToken accessToken, RefreshToken refreshToken, Set<String> grantedScopes) {
+    record Grant(AccessToken accessToken, RefreshToken refreshToken, Set<String> grantedScopes, String idToken) {
     }
 
     static ClientAuthentication clientAuthentication(Settings settings) {
@@ -86,6 +86,8 @@ final class TokenExchange {
         Tokens tokens = success.getTokens();
         Scope granted = tokens.getAccessToken().getScope();
         Set<String> scopes = granted == null ? requestedScopes : Set.copyOf(granted.toStringList());
-        return new Grant(tokens.getAccessToken(), tokens.getRefreshToken(), scopes);
+        Object idToken = success.getCustomParameters().get("id_token"); // OpenID Connect Core 3.1.3.3
+        return new Grant(tokens.getAccessToken(), tokens.getRefreshToken(), scopes,
+                idToken instanceof String value ? value : null);
     }
 }

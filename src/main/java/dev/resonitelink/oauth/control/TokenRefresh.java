@@ -34,6 +34,7 @@ public class TokenRefresh {
         TokenExchange.Grant result = TokenExchange.exchange(settings, http,
                 new RefreshTokenGrant(new RefreshToken(refreshToken)), scopes);
         return new CodeRedemption.Grant(result.accessToken().getValue(),
-                result.refreshToken() == null ? refreshToken : result.refreshToken().getValue(), result.grantedScopes());
+                result.refreshToken() == null ? refreshToken : result.refreshToken().getValue(), result.grantedScopes(),
+                result.idToken());
     }
 }

@@ -34,5 +34,9 @@ public enum LinkFailure {
     /** Another change to the same link won the race. */
     CONCURRENT_CHANGE,
     /** The Resonite account is linked to another local account. */
-    ALREADY_LINKED_ELSEWHERE;
+    ALREADY_LINKED_ELSEWHERE,
+    /** Resonite's id_token is missing or breaks a rule of OpenID Connect Core (signature, iss, aud, exp, nonce). */
+    ID_TOKEN_INVALID,
+    /** The id_token names another Resonite user than the profile does. */
+    ID_TOKEN_SUBJECT_MISMATCH;
 }

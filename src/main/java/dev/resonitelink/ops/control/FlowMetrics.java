@@ -16,7 +16,7 @@ import java.util.Locale;
  * <li>{@code resonite_link_flows_started_total}</li>
  * <li>{@code resonite_link_flows_ended_total{outcome, cause}}: outcome linked, refreshed, replaced, declined or
  * failed; cause the failure kind, or none</li>
- * <li>{@code resonite_link_provider_call_seconds{endpoint}}: call latency of the token, profile and revocation endpoints</li>
+ * <li>{@code resonite_link_provider_call_seconds{endpoint}}: call latency per endpoint: token, profile, revocation, discovery, other (the JWKS)</li>
  * </ul>
  */
 @ApplicationScoped

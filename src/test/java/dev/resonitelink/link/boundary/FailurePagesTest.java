@@ -27,7 +27,7 @@ class FailurePagesTest {
 
     @ParameterizedTest
     @EnumSource(value = LinkFailure.class, names = {"PROVIDER_ERROR", "PROVIDER_FAILED", "PROVIDER_UNAVAILABLE",
-            "CLIENT_REJECTED", "CODE_REJECTED", "PROFILE_UNAVAILABLE"})
+            "CLIENT_REJECTED", "CODE_REJECTED", "PROFILE_UNAVAILABLE", "ID_TOKEN_INVALID", "ID_TOKEN_SUBJECT_MISMATCH"})
     void whateverResoniteDoesWrongIsA424NeverA5xx(LinkFailure failure) {
         assertThat(FailurePages.status(failure)).isEqualTo(424);
     }

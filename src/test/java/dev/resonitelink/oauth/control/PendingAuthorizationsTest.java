@@ -22,7 +22,7 @@ class PendingAuthorizationsTest {
     private final PendingAuthorizations pending = new PendingAuthorizations(TestSettings.defaults(), clock);
 
     private PendingAuthorization request(String state) {
-        return new PendingAuthorization(state, "verifier-" + state, "alice", Set.of("profile"), clock.instant(), null);
+        return new PendingAuthorization(state, "verifier-" + state, null, "alice", Set.of("profile"), clock.instant(), null);
     }
 
     @Test

@@ -1,0 +1,136 @@
+package dev.resonitelink.oauth.control;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.proc.BadJOSEException;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.util.Resource;
+import com.nimbusds.oauth2.sdk.http.HTTPRequest;
+import com.nimbusds.oauth2.sdk.http.HTTPRequestSender;
+import com.nimbusds.oauth2.sdk.http.HTTPResponse;
+import com.nimbusds.jwt.JWT;
+import com.nimbusds.jwt.JWTParser;
+import com.nimbusds.oauth2.sdk.id.ClientID;
+import com.nimbusds.oauth2.sdk.id.Issuer;
+import com.nimbusds.openid.connect.sdk.Nonce;
+import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
+import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
+import dev.resonitelink.oauth.entity.LinkFailedException;
+import dev.resonitelink.oauth.entity.LinkFailure;
+import dev.resonitelink.settings.Settings;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.net.MalformedURLException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URI;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Checks Resonite's id_token (OpenID Connect Core 1.0, section 3.1.3.7) with Nimbus's {@link IDTokenValidator} and
+ * the keys of the provider's JWKS: a signature by one of the asymmetric algorithms the provider announces (never
+ * {@code none}, never an HMAC, which would be keyed with public material), {@code iss} exactly the configured issuer,
+ * {@code aud} containing the client id ({@code azp} when several), {@code exp} and {@code iat} within the clock
+ * skew, and the {@code nonce} when the token carries one (a token without it is accepted unless
+ * {@code resonite.require-nonce}). A token signed with a key the app has not seen makes the JWKS be read again, at
+ * most once per {@link #KEYS_REFRESH_MIN_INTERVAL_MS} ms, so key rotation needs no restart.
+ */
+@ApplicationScoped
+public class IdTokens {
+
+    static final long KEYS_REFRESH_MIN_INTERVAL_MS = 5_000;
+    private static final Set<JWSAlgorithm.Family> ASYMMETRIC = Set.of(JWSAlgorithm.Family.RSA, JWSAlgorithm.Family.EC,
+            JWSAlgorithm.Family.ED);
+
+    private Settings settings;
+    private ProviderDiscovery discovery;
+    private HTTPRequestSender http;
+    private volatile KeysOf keys;
+
+    private record KeysOf(URI jwksUri, JWKSource<SecurityContext> source) {
+    }
+
+    IdTokens() {
+    }
+
+    @Inject
+    public IdTokens(Settings settings, ProviderDiscovery discovery, ProviderHttp http) {
+        this.settings = settings;
+        this.discovery = discovery;
+        this.http = http;
+    }
+
+    /** The id_token's subject (the Resonite user id), once every rule holds; otherwise {@code ID_TOKEN_INVALID}. */
+    public String subject(String idToken, String sentNonce) throws LinkFailedException {
+        if (idToken == null) {
+            throw new LinkFailedException(LinkFailure.ID_TOKEN_INVALID, "no id_token although openid was asked for");
+        }
+        OIDCProviderMetadata metadata = discovery.metadata();
+        try {
+            JWT jwt = JWTParser.parse(idToken);
+            IDTokenValidator validator = new IDTokenValidator(new Issuer(settings.endpoints().issuer()),
+                    new ClientID(settings.client().id()),
+                    new JWSVerificationKeySelector<>(algorithms(metadata), keys(metadata.getJWKSetURI())), null);
+            validator.setMaxClockSkew((int) settings.openId().clockSkew().toSeconds());
+            boolean carriesNonce = jwt.getJWTClaimsSet().getClaim("nonce") != null;
+            Nonce expected = sentNonce != null && (carriesNonce || settings.openId().requireNonce())
+                    ? new Nonce(sentNonce) : null;
+            return validator.validate(jwt, expected).getSubject().getValue();
+        } catch (java.text.ParseException | BadJOSEException | JOSEException e) {
+            throw new LinkFailedException(LinkFailure.ID_TOKEN_INVALID, "id_token refused: " + e.getMessage());
+        }
+    }
+
+    /** The JWKS through the same HTTP client as every other call to Resonite (deadline, size cap, metrics). */
+    private Resource retrieve(URL url) throws IOException {
+        HTTPRequest request;
+        try {
+            request = new HTTPRequest(HTTPRequest.Method.GET, url.toURI());
+        } catch (URISyntaxException e) {
+            throw new IOException("unusable jwks_uri", e);
+        }
+        request.setAccept("application/json");
+        HTTPResponse response = request.send(http);
+        if (response.getStatusCode() != 200) {
+            throw new IOException("jwks_uri answered HTTP " + response.getStatusCode());
+        }
+        return new Resource(response.getBody(), response.getHeaderValue("Content-Type"));
+    }
+
+    private static Set<JWSAlgorithm> algorithms(OIDCProviderMetadata metadata) throws LinkFailedException {
+        List<JWSAlgorithm> announced = metadata.getIDTokenJWSAlgs() == null ? List.of() : metadata.getIDTokenJWSAlgs();
+        Set<JWSAlgorithm> usable = announced.stream()
+                .filter(alg -> ASYMMETRIC.stream().anyMatch(family -> family.contains(alg)))
+                .collect(Collectors.toSet());
+        if (usable.isEmpty()) {
+            throw new LinkFailedException(LinkFailure.ID_TOKEN_INVALID, "the provider announces no asymmetric id_token"
+                    + " algorithm: " + announced);
+        }
+        return usable;
+    }
+
+    private JWKSource<SecurityContext> keys(URI jwksUri) throws LinkFailedException {
+        KeysOf current = keys;
+        if (current != null && current.jwksUri().equals(jwksUri)) {
+            return current.source();
+        }
+        if (jwksUri == null) {
+            throw new LinkFailedException(LinkFailure.ID_TOKEN_INVALID, "the discovery document has no jwks_uri");
+        }
+        try {
+            JWKSource<SecurityContext> source = JWKSourceBuilder.create(jwksUri.toURL(), this::retrieve)
+                    .rateLimited(KEYS_REFRESH_MIN_INTERVAL_MS)
+                    .build();
+            keys = new KeysOf(jwksUri, source);
+            return source;
+        } catch (MalformedURLException e) {
+            throw new LinkFailedException(LinkFailure.ID_TOKEN_INVALID, "unusable jwks_uri " + jwksUri);
+        }
+    }
+}
