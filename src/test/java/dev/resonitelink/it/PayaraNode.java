@@ -180,7 +180,7 @@ public final class PayaraNode implements AutoCloseable {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest request = HttpRequest.newBuilder(url().resolve(page)).timeout(Duration.ofSeconds(10)).build();
         await("node " + name + " to serve " + page).atMost(timeout).pollInterval(Duration.ofMillis(100))
-                .ignoreException(IOException.class)
+                .ignoreExceptionsInstanceOf(IOException.class)
                 .until(() -> {
                     if (!process.isAlive()) {
                         throw new AssertionError("node " + name + " exited:\n" + output());

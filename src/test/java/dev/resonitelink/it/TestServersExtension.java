@@ -47,7 +47,7 @@ public class TestServersExtension implements LoadableExtension {
                         }
                     });
             await("port " + port + " free").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
-                    .ignoreException(IOException.class)
+                    .ignoreExceptionsInstanceOf(IOException.class)
                     .until(() -> {
                         try (ServerSocket socket = new ServerSocket()) {
                             socket.setReuseAddress(true);
