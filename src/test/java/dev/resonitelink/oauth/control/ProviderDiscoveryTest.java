@@ -1,0 +1,63 @@
+package dev.resonitelink.oauth.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.nimbusds.oauth2.sdk.http.HTTPResponse;
+import dev.resonitelink.oauth.entity.LinkFailedException;
+import dev.resonitelink.oauth.entity.LinkFailure;
+import dev.resonitelink.settings.TestSettings;
+import java.io.IOException;
+import java.net.URI;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** The discovery document: read on first use, kept, its issuer checked, and a Resonite outage survived. */
+class ProviderDiscoveryTest {
+
+    private static final String DOCUMENT = """
+            {"issuer":"%s","authorization_endpoint":"https://account.resonite.com/connect/authorize",
+             "token_endpoint":"https://account.resonite.com/connect/token",
+             "jwks_uri":"https://account.resonite.com/.well-known/jwks.json","response_types_supported":["code"],
+             "subject_types_supported":["public"],"id_token_signing_alg_values_supported":["RS256"]}""";
+
+    private final AtomicInteger calls = new AtomicInteger();
+
+    @Test
+    void theDocumentIsReadOnceFromTheConfiguredAddressAndKept() throws Exception {
+        URI[] asked = new URI[1];
+        ProviderDiscovery discovery = new ProviderDiscovery(TestSettings.defaults(), request -> {
+            calls.incrementAndGet();
+            asked[0] = request.getURI();
+            return answer(200, DOCUMENT.formatted("https://account.resonite.com"));
+        });
+        assertThat(discovery.metadata().getJWKSetURI()).hasToString("https://account.resonite.com/.well-known/jwks.json");
+        discovery.metadata();
+        assertThat(calls).hasValue(1);
+        assertThat(asked[0]).hasToString("https://account.resonite.com/.well-known/openid-configuration");
+    }
+
+    @Test
+    void aDocumentNamingAnotherIssuerIsRefused() {
+        ProviderDiscovery discovery = new ProviderDiscovery(TestSettings.defaults(),
+                request -> answer(200, DOCUMENT.formatted("https://evil.example")));
+        assertThatThrownBy(discovery::metadata).isInstanceOfSatisfying(LinkFailedException.class,
+                e -> assertThat(e.failure()).isEqualTo(LinkFailure.ID_TOKEN_INVALID));
+    }
+
+    @Test
+    void withoutAnyDocumentAnOutageIsUnavailableNotInvalid() {
+        ProviderDiscovery discovery = new ProviderDiscovery(TestSettings.defaults(), request -> {
+            throw new IOException("connection refused");
+        });
+        assertThatThrownBy(discovery::metadata).isInstanceOfSatisfying(LinkFailedException.class,
+                e -> assertThat(e.failure()).isEqualTo(LinkFailure.PROVIDER_UNAVAILABLE));
+    }
+
+    private static HTTPResponse answer(int status, String body) {
+        HTTPResponse response = new HTTPResponse(status);
+        response.setHeader("Content-Type", "application/json");
+        response.setBody(body);
+        return response;
+    }
+}
