@@ -61,6 +61,10 @@ public class IdTokens {
 
     @Inject
     public IdTokens(Settings settings, ProviderDiscovery discovery, ProviderHttp http) {
+        this(settings, discovery, (HTTPRequestSender) http);
+    }
+
+    IdTokens(Settings settings, ProviderDiscovery discovery, HTTPRequestSender http) {
         this.settings = settings;
         this.discovery = discovery;
         this.http = http;
