@@ -133,6 +133,7 @@ public class LinkCallback {
             String sealed = vault.seal(unkeptRefreshToken, principal, resoniteId);
             if (sealed == null) {
                 revokeQuietly(unkeptRefreshToken); // granted, but there is nowhere to keep it
+                unkeptRefreshToken = null; // revoked already: a failure below must not revoke it a second time
             }
             LinkResult result = links.link(principal, profile, sealed);
             unkeptRefreshToken = null; // kept now (or revoked above)
