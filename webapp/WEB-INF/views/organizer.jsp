@@ -17,18 +17,19 @@
 <div class="table-wrap">
 <table id="registrants">
     <caption class="visually-hidden">Local users and their Resonite links</caption>
-    <thead><tr><th scope="col">Local user</th><th scope="col">Resonite username</th><th scope="col">Resonite id</th><th scope="col">Linked</th><th scope="col">Patreon</th></tr></thead>
+    <thead><tr><th scope="col">Site user</th><th scope="col">Name</th><th scope="col">Resonite username</th><th scope="col">Resonite id</th><th scope="col">Linked</th><th scope="col">Patreon</th></tr></thead>
     <tbody>
     <c:forEach items="${result.items()}" var="r">
         <tr>
             <td><c:out value="${r.localUser()}"/></td>
+            <td><c:out value="${r.displayName()}" default="—"/><c:if test="${not empty r.email()}"><br><span class="muted"><c:out value="${r.email()}"/></span></c:if></td>
             <td><c:out value="${r.resoniteUsername()}" default="—"/></td>
             <td><c:if test="${r.linked()}"><code><c:out value="${r.resoniteId()}"/></code></c:if><c:if test="${!r.linked()}">not linked</c:if></td>
             <td><c:out value="${r.linkedAtText()}"/></td>
             <td><c:choose><c:when test="${r.patreonActiveSupporter() == null}">—</c:when><c:when test="${r.patreonActiveSupporter()}">active</c:when><c:otherwise>not active</c:otherwise></c:choose></td>
         </tr>
     </c:forEach>
-    <c:if test="${empty result.items()}"><tr><td colspan="5">No registrants match.</td></tr></c:if>
+    <c:if test="${empty result.items()}"><tr><td colspan="6">No registrants match.</td></tr></c:if>
     </tbody>
 </table>
 </div>
@@ -49,8 +50,12 @@
         <c:when test="${param.role == 'done'}">Done: <c:out value="${param.who}"/>'s organizer rights were changed.</c:when>
         <c:when test="${param.role == 'unchanged'}">Nothing to change for <c:out value="${param.who}"/>.</c:when>
         <c:when test="${param.role == 'no_such_account'}">There is no account named <c:out value="${param.who}"/>.</c:when>
+        <c:when test="${param.role == 'from_identity_provider'}">Organizer rights follow your organization's groups.</c:when>
         <c:when test="${param.role == 'not_yourself'}">You cannot revoke your own organizer rights; ask another organizer.</c:when>
         <c:otherwise>Nothing was changed.</c:otherwise></c:choose></p></c:if>
+    <c:if test="${organizersFromProvider}"><p id="roles-from-provider">Organizers are the members of your organization's
+        organizer group; their rights follow it at each sign-in and cannot be changed here.</p></c:if>
+    <c:if test="${!organizersFromProvider}">
     <form method="post" action="${pageContext.request.contextPath}/organizer/roles" class="search-row">
         <input type="hidden" name="csrf" value="<c:out value='${csrf}'/>">
         <label for="role-username">Local user name</label>
@@ -58,5 +63,6 @@
         <button type="submit" name="action" value="grant" id="grant-organizer">Grant organizer rights</button>
         <button type="submit" name="action" value="revoke" id="revoke-organizer">Revoke</button>
     </form>
+    </c:if>
 </section>
 <%@ include file="foot.jspf" %>

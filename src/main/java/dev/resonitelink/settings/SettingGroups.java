@@ -64,6 +64,38 @@ final class SettingGroups {
                 apiToken);
     }
 
+    static Settings.SignIn signIn(SettingsReader r) {
+        String mode = r.text(Setting.SIGN_IN).toLowerCase(Locale.ROOT);
+        if (mode.equals("local")) {
+            return Settings.SignIn.LOCAL;
+        }
+        if (!mode.equals("oidc")) {
+            r.problem(Setting.SIGN_IN + " must be local or oidc, got '" + r.text(Setting.SIGN_IN) + "'");
+            return Settings.SignIn.LOCAL;
+        }
+        String issuerText = r.required(Setting.SSO_ISSUER);
+        URI issuer = issuerText == null ? null : r.absolute(Setting.SSO_ISSUER, issuerText);
+        URI discovery = r.set(Setting.SSO_DISCOVERY_URI).map(raw -> r.absolute(Setting.SSO_DISCOVERY_URI, raw))
+                .orElse(issuer == null ? null : URI.create(withoutTrailingSlash(issuer.toString())
+                        + "/.well-known/openid-configuration"));
+        URI redirect = callbackUri(r, Setting.SSO_REDIRECT_URI, r.required(Setting.SSO_REDIRECT_URI));
+        URI postLogout = r.set(Setting.SSO_POST_LOGOUT_URI).map(raw -> r.absolute(Setting.SSO_POST_LOGOUT_URI, raw))
+                .orElse(redirect == null ? null : redirect.resolve("../login?signedOut"));
+        List<String> scopes = r.list(Setting.SSO_SCOPES);
+        if (!scopes.contains("openid")) {
+            r.problem(Setting.SSO_SCOPES + " must include 'openid': the sign-in rests on the id_token");
+        }
+        return new Settings.SignIn(true, new Settings.Sso(issuerText, discovery, r.required(Setting.SSO_CLIENT_ID),
+                r.required(Setting.SSO_CLIENT_SECRET), redirect, postLogout, Settings.orderedSet(scopes),
+                r.text(Setting.SSO_PRINCIPAL_CLAIM), r.text(Setting.SSO_NAME_CLAIM), r.text(Setting.SSO_EMAIL_CLAIM),
+                r.text(Setting.SSO_GROUPS_CLAIM), r.set(Setting.SSO_ORGANIZER_GROUP).orElse(null),
+                r.text(Setting.SSO_PROVIDER_NAME)));
+    }
+
+    private static String withoutTrailingSlash(String value) {
+        return value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
+    }
+
     static Settings.Jobs jobs(SettingsReader r) {
         return new Settings.Jobs(Duration.ofSeconds(r.positiveInt(Setting.REFRESH_INTERVAL)),
                 Duration.ofSeconds(r.positiveInt(Setting.REFRESH_STALE_AFTER)),
@@ -79,19 +111,23 @@ final class SettingGroups {
     }
 
     private static URI redirectUri(SettingsReader r) {
-        String raw = r.required(Setting.REDIRECT_URI);
-        URI uri = raw == null ? null : r.parse(Setting.REDIRECT_URI, raw);
+        return callbackUri(r, Setting.REDIRECT_URI, r.required(Setting.REDIRECT_URI));
+    }
+
+    /** A callback registered at a provider: absolute https (http only on localhost), no query, no fragment. */
+    private static URI callbackUri(SettingsReader r, Setting setting, String raw) {
+        URI uri = raw == null ? null : r.parse(setting, raw);
         if (uri == null) {
             return null;
         }
         boolean https = "https".equals(uri.getScheme());
         boolean localHttp = "http".equals(uri.getScheme()) && SettingsReader.isLoopback(uri);
         if (!uri.isAbsolute() || uri.getHost() == null || !(https || localHttp)) {
-            r.problem(Setting.REDIRECT_URI + " must be an absolute https URI (http only on localhost), got '" + raw + "'");
+            r.problem(setting + " must be an absolute https URI (http only on localhost), got '" + raw + "'");
             return null;
         }
         if (uri.getRawFragment() != null || uri.getRawQuery() != null) {
-            r.problem(Setting.REDIRECT_URI + " must have no query and no fragment, got '" + raw + "'");
+            r.problem(setting + " must have no query and no fragment, got '" + raw + "'");
             return null;
         }
         return uri;

@@ -14,7 +14,7 @@ import java.util.function.Function;
  * defaults are in {@link Setting}; {@link #from} reports every bad key at once and never echoes a secret.
  */
 public record Settings(Client client, Endpoints endpoints, OpenId openId, Limits limits, Tokens tokens,
-                       Organizers organizers, Jobs jobs) {
+                       Organizers organizers, SignIn signIn, Jobs jobs) {
 
     /** Scopes Resonite is known to answer; anything else is a typo in the configuration. */
     public static final Set<String> KNOWN_SCOPES = Set.of("profile", "email", "patreon", "offline_access", "openid");
@@ -76,6 +76,30 @@ public record Settings(Client client, Endpoints endpoints, OpenId openId, Limits
         }
     }
 
+    /**
+     * How the site's users sign in: {@code local} (the built-in accounts) or {@code oidc} (the site's OpenID Connect
+     * provider; then {@code sso} is set, otherwise it is null).
+     */
+    public record SignIn(boolean oidc, Sso sso) {
+        public static final SignIn LOCAL = new SignIn(false, null);
+    }
+
+    /**
+     * The site's OpenID Connect provider and this app as its client: where its discovery document is, the client
+     * registered there, which id_token claims give the principal, the display name, the e-mail and the groups, and
+     * which group makes an organizer (null: nobody is an organizer through the provider).
+     */
+    public record Sso(String issuer, URI discovery, String clientId, String clientSecret, URI redirectUri,
+                      URI postLogoutRedirectUri, Set<String> scopes, String principalClaim, String nameClaim,
+                      String emailClaim, String groupsClaim, String organizerGroup, String providerName) {
+        @Override
+        public String toString() {
+            return "Sso[issuer=" + issuer + ", clientId=" + clientId + ", clientSecret=***, redirectUri=" + redirectUri
+                    + ", scopes=" + scopes + ", principalClaim=" + principalClaim + ", groupsClaim=" + groupsClaim
+                    + ", organizerGroup=" + organizerGroup + "]";
+        }
+    }
+
     public record Jobs(Duration refreshInterval, Duration refreshStaleAfter, int auditRetentionDays,
                        Duration auditPruneInterval) {
     }
@@ -90,7 +114,7 @@ public record Settings(Client client, Endpoints endpoints, OpenId openId, Limits
         URI base = SettingGroups.base(r);
         Settings settings = new Settings(SettingGroups.client(r), SettingGroups.endpoints(r, base),
                 SettingGroups.openId(r, base), SettingGroups.limits(r),
-                SettingGroups.tokens(r), SettingGroups.organizers(r), SettingGroups.jobs(r));
+                SettingGroups.tokens(r), SettingGroups.organizers(r), SettingGroups.signIn(r), SettingGroups.jobs(r));
         SettingGroups.crossCheck(r, settings);
         r.failIfAnyProblem();
         return settings;

@@ -29,9 +29,15 @@ public class SecurityHeadersFilter extends HttpFilter {
         String providerOrigin = authorize.getScheme() + "://" + authorize.getRawAuthority();
         URI icons = URI.create(settings.endpoints().iconBase());
         String iconOrigin = icons.getScheme() + "://" + icons.getRawAuthority();
-        // form-action must allow the provider: the link form's POST is answered by a redirect there
-        policy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' " + iconOrigin + "; form-action 'self' "
-                + providerOrigin + "; frame-ancestors 'none'; base-uri 'none'";
+        // form-action must allow the provider: the link form's POST is answered by a redirect there; with single
+        // sign-on the sign-out form's POST is answered by a redirect to the site's identity provider
+        String formTargets = "'self' " + providerOrigin;
+        if (settings.signIn().oidc()) {
+            URI issuer = URI.create(settings.signIn().sso().issuer());
+            formTargets += " " + issuer.getScheme() + "://" + issuer.getRawAuthority();
+        }
+        policy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' " + iconOrigin
+                + "; form-action " + formTargets + "; frame-ancestors 'none'; base-uri 'none'";
     }
 
     @Override

@@ -113,7 +113,8 @@ class OrganizerIT extends DeployedApp {
         assertThat(csv.header("Content-Type")).startsWith("text/csv");
         assertThat(csv.header("Content-Disposition")).contains("attachment");
         List<String> lines = csv.body().lines().toList();
-        assertThat(lines.get(0)).isEqualTo("local_user,resonite_id,resonite_username,linked_at,patreon_active_supporter,signed_up_at");
+        assertThat(lines.get(0)).isEqualTo("local_user,resonite_id,resonite_username,linked_at,patreon_active_supporter,"
+                + "signed_up_at,origin,display_name,email");
         assertThat(lines).hasSize(3);
         assertThat(lines).anySatisfy(line -> assertThat(line).startsWith(formula.username() + ",")
                 .contains(",\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"" + marker + "\"\")\",").contains(",true,"));

@@ -1,5 +1,9 @@
 package dev.resonitelink.standin;
 
+import dev.resonitelink.it.TestIdp;
+import java.net.URI;
+import java.util.Map;
+
 import java.util.List;
 
 /**
@@ -9,17 +13,51 @@ import java.util.List;
  */
 public final class Demo {
 
+    static final String IDP_PASSWORD = "idp-demo-42";
+    static final String SSO_SECRET = "demo-sso-secret-not-for-production";
+
+    /** Arguments: Payara Micro jar, WAR, HTTP port, stand-in port, pre-boot commands, sign-in mode, IdP port, IdP jar. */
     public static void main(String[] args) throws Exception {
+        int httpPort = Integer.parseInt(args[2]);
+        boolean sso = args.length > 5 && "oidc".equals(args[5]);
+        TestIdp idp = sso ? startIdentityProvider(httpPort, Integer.parseInt(args[6]), args[7]) : null;
         LocalStack stack;
         try {
-            stack = LocalStack.start(args[0], args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]), args[4],
-                    List.of(), null);
+            stack = LocalStack.start(args[0], args[1], httpPort, Integer.parseInt(args[3]), args[4],
+                    List.of(), null, sso ? singleSignOn(httpPort, idp) : Map.of());
         } catch (IllegalStateException e) {
             System.err.println(e.getMessage() + "; see its output above.");
+            if (idp != null) {
+                idp.close();
+            }
             System.exit(1);
             return;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stack.close();
+            if (idp != null) {
+                idp.close();
+            }
+        }));
+        if (sso) {
+            System.out.println("""
+
+                    ================================================================================
+                     resonite-link is running on Payara Micro:  %s   (single sign-on)
+                     The site's identity provider (Spring Authorization Server, local): %s
+                     Resonite stand-in (local, fake):           %s
+
+                     1. Open %s: you are sent to the identity provider's sign-in page.
+                        Sign in as  arthur / %s  (attendee) or  olivia / %s  (organizer group).
+                     2. Press "Link Resonite account"; on the stand-in's page sign in as  ada / resonite, Allow.
+                     3. As olivia, "Registrants" lists arthur with his name and e-mail from the provider.
+                     Ctrl-C stops everything.
+                    ================================================================================
+                    """.formatted(stack.app(), idp.issuer(), stack.standIn().baseUri(), stack.app(), IDP_PASSWORD,
+                    IDP_PASSWORD));
+            System.exit(stack.payara().waitFor());
+            return;
+        }
         stack.createOrganizer("organizer", "stand-in-demo-42");
         System.out.println("""
 
@@ -36,6 +74,29 @@ public final class Demo {
                 ================================================================================
                 """.formatted(stack.app(), stack.standIn().baseUri(), stack.app()));
         System.exit(stack.payara().waitFor());
+    }
+
+    private static TestIdp startIdentityProvider(int httpPort, int idpPort, String jar) {
+        System.setProperty("it.idp.jar", jar);
+        String app = "http://localhost:" + httpPort + "/resonite-link/";
+        return TestIdp.start(idpPort, new TestIdp.Registration("resonite-link-demo", SSO_SECRET,
+                        URI.create(app + "sso/callback"), URI.create(app + "login?signedOut"), "resonite-on-spring-demo",
+                        "demo-resonite-on-spring-secret", URI.create(app + "oauth/callback")),
+                List.of(new TestIdp.Person("olivia", IDP_PASSWORD, List.of("event-organizers"), "Olivia Organizer",
+                                "olivia@example.org"),
+                        new TestIdp.Person("arthur", IDP_PASSWORD, List.of("attendees"), "Arthur Attendee",
+                                "arthur@example.org")), null);
+    }
+
+    /** The settings an operator would set for single sign-on through that provider. */
+    private static Map<String, String> singleSignOn(int httpPort, TestIdp idp) {
+        return Map.of("RESONITE_LINK_SIGN_IN", "oidc",
+                "RESONITE_LINK_SSO_ISSUER", idp.issuer().toString(),
+                "RESONITE_LINK_SSO_CLIENT_ID", "resonite-link-demo",
+                "RESONITE_LINK_SSO_CLIENT_SECRET", SSO_SECRET,
+                "RESONITE_LINK_SSO_REDIRECT_URI", "http://localhost:" + httpPort + "/resonite-link/sso/callback",
+                "RESONITE_LINK_SSO_ORGANIZER_GROUP", "event-organizers",
+                "RESONITE_LINK_SSO_PROVIDER_NAME", "the demo identity provider");
     }
 
     private Demo() {

@@ -33,6 +33,13 @@ public record LocalStack(ResoniteStandIn standIn, PayaraNode node, URI app, Dura
      */
     public static LocalStack start(String payaraJar, String war, int httpPort, int standInPort, String preBootCommands,
                                    List<String> jvmOptions, Path log) throws IOException, InterruptedException {
+        return start(payaraJar, war, httpPort, standInPort, preBootCommands, jvmOptions, log, Map.of());
+    }
+
+    /** The same, with more of the deployment's settings as environment variables (e.g. single sign-on). */
+    public static LocalStack start(String payaraJar, String war, int httpPort, int standInPort, String preBootCommands,
+                                   List<String> jvmOptions, Path log, Map<String, String> settings)
+            throws IOException, InterruptedException {
         URI redirect = URI.create("http://localhost:" + httpPort + "/resonite-link/oauth/callback");
         ResoniteStandIn standIn = ResoniteStandIn.start(standInPort)
                 .register(new ResoniteStandIn.Client(CLIENT_ID, CLIENT_SECRET, redirect));
@@ -53,6 +60,7 @@ public record LocalStack(ResoniteStandIn standIn, PayaraNode node, URI app, Dura
         env.put("RESONITE_LINK_TOKEN_ENCRYPTION_KEY", Base64.getEncoder().encodeToString(key));
         env.put("RESONITE_ICON_BASE_URI", standIn.baseUri() + "assets/");
         env.put("RESONITE_LINK_ORGANIZER_BOOTSTRAP_CODE", ORGANIZER_CODE);
+        env.putAll(settings);
         PayaraNode.Launch launch = PayaraNode.launch("demo", httpPort).files(payaraJar, war).preBoot(preBootCommands)
                 .jvm(jvmOptions).env(env);
         long started = System.nanoTime();

@@ -34,6 +34,9 @@ public class Accounts {
     /** Why a sign-up was refused, in words for the form; empty when the account was created. */
     @Transactional
     public Optional<String> signUp(String username, String password) {
+        if (settings.signIn().oidc()) {
+            return Optional.of("This site signs you in with your organization's account; there is no sign-up.");
+        }
         if (username == null || !USERNAME.matcher(username).matches()) {
             return Optional.of("Choose a user name of 3 to 32 characters: lower-case letters, digits, '.', '_' or '-'.");
         }

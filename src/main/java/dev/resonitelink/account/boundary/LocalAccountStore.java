@@ -1,6 +1,7 @@
 package dev.resonitelink.account.boundary;
 
 import dev.resonitelink.account.entity.LocalUser;
+import dev.resonitelink.settings.Settings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -29,10 +30,14 @@ public class LocalAccountStore implements IdentityStore {
     @Inject
     PasswordHashing hashing;
 
+    @Inject
+    Settings settings;
+
     @Override
     @Transactional
     public CredentialValidationResult validate(Credential credential) {
-        if (!(credential instanceof UsernamePasswordCredential password)) {
+        if (!(credential instanceof UsernamePasswordCredential password) || settings.signIn().oidc()) {
+            // with single sign-on there is no local password anywhere, not even for accounts made before
             return CredentialValidationResult.NOT_VALIDATED_RESULT;
         }
         String name = password.getCaller();

@@ -1,5 +1,6 @@
 package dev.resonitelink.account.boundary;
 
+import dev.resonitelink.settings.Settings;
 import dev.resonitelink.web.CsrfTokens;
 import dev.resonitelink.web.Pages;
 import jakarta.inject.Inject;
@@ -35,17 +36,46 @@ public class LoginServlet extends HttpServlet {
     @Inject
     ClientAddresses clientAddresses;
 
+    @Inject
+    Settings settings;
+
+    /**
+     * With single sign-on, a caller sent here to sign in goes straight on to the provider; after signing out, or
+     * when a sign-in failed, the page offers the provider's sign-in instead, so nobody is signed in again unasked.
+     */
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
         if (req.getUserPrincipal() != null) {
             resp.sendRedirect(req.getContextPath() + "/account");
             return;
         }
+        if (settings.signIn().oidc()) {
+            if (req.getParameter("signedOut") == null && req.getParameter("choose") == null) {
+                resp.sendRedirect(req.getContextPath() + "/sso/start");
+                return;
+            }
+            renderSso(req, resp, 200, settings);
+            return;
+        }
         Pages.render(req, resp, "login", 200);
+    }
+
+    /** The sign-in page of single sign-on: a button to the provider's sign-in, and what went wrong, if anything. */
+    static void renderSso(HttpServletRequest req, HttpServletResponse resp, int status, Settings settings)
+            throws ServletException, IOException {
+        req.setAttribute("sso", Boolean.TRUE);
+        req.setAttribute("ssoProvider", settings.signIn().sso().providerName());
+        Pages.render(req, resp, "login", status);
     }
 
     @Override
     protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
+        if (settings.signIn().oidc()) { // nothing is checked or changed, so no form token is needed to say so
+            req.setAttribute("error", "This site has no passwords of its own: sign in with your organization's account.");
+            req.setAttribute("errorOutcome", "no-local-passwords");
+            renderSso(req, resp, 400, settings);
+            return;
+        }
         if (Pages.refusedForm(req, resp, "Please open the sign-in page again and resubmit.")) {
             return;
         }

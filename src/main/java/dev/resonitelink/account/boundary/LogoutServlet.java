@@ -1,6 +1,11 @@
 package dev.resonitelink.account.boundary;
 
+import dev.resonitelink.oauth.control.SiteSignInFlow;
+import dev.resonitelink.settings.Settings;
 import dev.resonitelink.web.Pages;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.util.Optional;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -9,20 +14,32 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 
-/** Signs out and drops the session, and with it every pending link request. */
+/**
+ * Signs out and drops the session, and with it every pending link request. With single sign-on the browser then goes
+ * to the provider's sign-out ({@code end_session_endpoint}, with the id_token as hint) when it has one, and comes back
+ * to the signed-out page.
+ */
 @WebServlet("/logout")
 public class LogoutServlet extends HttpServlet {
+
+    @Inject
+    Settings settings;
+
+    @Inject
+    SiteSignInFlow flow;
 
     @Override
     protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
         if (Pages.refusedForm(req, resp, "Please reload the page and try again.")) {
             return;
         }
-        req.logout();
         HttpSession session = req.getSession(false);
+        String idToken = session == null ? null : (String) session.getAttribute(SsoCallbackServlet.ID_TOKEN);
+        req.logout();
         if (session != null) {
             session.invalidate();
         }
-        resp.sendRedirect(req.getContextPath() + "/login?signedOut");
+        Optional<URI> providerSignOut = settings.signIn().oidc() ? flow.endSession(idToken) : Optional.empty();
+        resp.sendRedirect(providerSignOut.map(URI::toString).orElse(req.getContextPath() + "/login?signedOut"));
     }
 }

@@ -1,5 +1,6 @@
 package dev.resonitelink.account.boundary;
 
+import dev.resonitelink.settings.Settings;
 import dev.resonitelink.web.Pages;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;
@@ -23,14 +24,19 @@ public class SignupServlet extends HttpServlet {
     @Inject
     ClientAddresses clientAddresses;
 
+    @Inject
+    Settings settings;
+
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
-        Pages.render(req, resp, "signup", 200);
+        if (!singleSignOn(req, resp)) {
+            Pages.render(req, resp, "signup", 200);
+        }
     }
 
     @Override
     protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
-        if (Pages.refusedForm(req, resp, "Please open the sign-up page again and resubmit.")) {
+        if (singleSignOn(req, resp) || Pages.refusedForm(req, resp, "Please open the sign-up page again and resubmit.")) {
             return;
         }
         String username = req.getParameter("username");
@@ -55,5 +61,15 @@ public class SignupServlet extends HttpServlet {
             return;
         }
         resp.sendRedirect(req.getContextPath() + "/login?created");
+    }
+
+    /** With single sign-on there is no sign-up: accounts are the identity provider's. Answers, and says whether it did. */
+    private boolean singleSignOn(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
+        if (!settings.signIn().oidc()) {
+            return false;
+        }
+        Pages.message(req, resp, 404, "No sign-up here", "This site signs you in with your organization's account;"
+                + " there is nothing to sign up for.");
+        return true;
     }
 }

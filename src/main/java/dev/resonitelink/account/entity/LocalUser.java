@@ -14,8 +14,10 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * A local account of the built-in sign-in. The identity store reads the same tables with plain SQL; the link code
- * never sees this class, only the container's principal name.
+ * A user of the site, keyed by the container's principal: an account of the built-in sign-in (origin {@code local},
+ * with a password hash), or a user of the site's own OpenID Connect provider (origin {@code sso}, no password, the
+ * display name and e-mail from the id_token, written at each sign-in). The link code never sees this class, only the
+ * container's principal name.
  */
 @Entity
 @Table(name = "app_user")
@@ -25,13 +27,16 @@ import java.util.Set;
 public class LocalUser {
 
     public static final String USER_GROUP = "user";
+    public static final String LOCAL = "local";
+    public static final String SSO = "sso";
     public static final String MATCHING = "LocalUser.matching";
     public static final String COUNT_MATCHING = "LocalUser.countMatching";
     /**
      * Users whose local name, linked Resonite username or Resonite id contains {@code :pattern} (a lower-case LIKE
      * pattern), optionally only linked ones.
      */
-    static final String MATCHES = "(lower(u.username) like :pattern escape '\\' or u.username in (select l.principal"
+    static final String MATCHES = "(lower(u.username) like :pattern escape '\\' or lower(u.displayName) like :pattern"
+            + " escape '\\' or u.username in (select l.principal"
             + " from AccountLink l where lower(l.username) like :pattern escape '\\' or lower(l.resoniteId) like :pattern"
             + " escape '\\')) and (:linkedOnly = false or u.username in (select k.principal from AccountLink k))";
 
@@ -39,8 +44,20 @@ public class LocalUser {
     @Column(name = "username", length = 64)
     private String username;
 
-    @Column(name = "password_hash", nullable = false, length = 512)
+    @Column(name = "password_hash", length = 512)
     private String passwordHash;
+
+    @Column(name = "origin", nullable = false, length = 16)
+    private String origin = LOCAL;
+
+    @Column(name = "display_name", length = 255)
+    private String displayName;
+
+    @Column(name = "email", length = 255)
+    private String email;
+
+    @Column(name = "last_sign_in_at")
+    private Instant lastSignInAt;
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
@@ -60,6 +77,37 @@ public class LocalUser {
         this.groups.add(USER_GROUP);
     }
 
+    /** A user of the site's own identity provider, at their first sign-in. */
+    public static LocalUser fromSingleSignOn(String principal, Instant at) {
+        LocalUser user = new LocalUser(principal, null, at);
+        user.origin = SSO;
+        return user;
+    }
+
+    /** What the identity provider said at this sign-in (the claims may change between sign-ins). */
+    public void signedInThroughSso(String displayName, String email, Instant at) {
+        this.origin = SSO;
+        this.displayName = displayName;
+        this.email = email;
+        this.lastSignInAt = at;
+    }
+
+    public String origin() {
+        return origin;
+    }
+
+    public String displayName() {
+        return displayName;
+    }
+
+    public String email() {
+        return email;
+    }
+
+    public Instant lastSignInAt() {
+        return lastSignInAt;
+    }
+
     public String username() {
         return username;
     }
@@ -68,6 +116,7 @@ public class LocalUser {
         return createdAt;
     }
 
+    /** The password hash; null for a user of the identity provider, who has no password here. */
     public String passwordHash() {
         return passwordHash;
     }

@@ -5,10 +5,10 @@ import jakarta.servlet.http.HttpSession;
 import java.io.Serializable;
 
 /** The HTTP session as the place where the flows of a browser keep their pending requests. */
-record HttpFlowSession(HttpSession session) implements FlowSession {
+public record HttpFlowSession(HttpSession session) implements FlowSession {
 
     /** The request's session, or null when it has none (a callback without a session finds no pending request). */
-    static HttpFlowSession of(HttpSession session) {
+    public static HttpFlowSession of(HttpSession session) {
         return session == null ? null : new HttpFlowSession(session);
     }
 

@@ -10,6 +10,7 @@ import dev.resonitelink.oauth.entity.LinkFailure;
 import dev.resonitelink.settings.Settings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -28,14 +29,23 @@ public class AuthorizationResponses {
     static final List<String> PARAMETERS = List.of("code", "state", "error", "error_description", "error_uri", "iss");
     static final int MAX_QUERY = 8192;
 
-    private Settings settings;
+    private URI redirectUri;
+    private String issuer;
+    private boolean requireIssuer;
 
     AuthorizationResponses() {
     }
 
     @Inject
     public AuthorizationResponses(Settings settings) {
-        this.settings = settings;
+        this(settings.client().redirectUri(), settings.endpoints().issuer(), settings.endpoints().requireIssuer());
+    }
+
+    /** The same rules for the answers of another authorization server (the site's own provider, for sign-in). */
+    AuthorizationResponses(URI redirectUri, String issuer, boolean requireIssuer) {
+        this.redirectUri = redirectUri;
+        this.issuer = issuer;
+        this.requireIssuer = requireIssuer;
     }
 
     /** The callback's {@code state}, once the query is of a size and shape a real answer has. */
@@ -62,7 +72,7 @@ public class AuthorizationResponses {
         }
         AuthorizationResponse response;
         try {
-            response = AuthorizationResponse.parse(settings.client().redirectUri(), PARAMETERS.stream()
+            response = AuthorizationResponse.parse(redirectUri, PARAMETERS.stream()
                     .filter(query::containsKey)
                     .collect(Collectors.toMap(name -> name, query::get)));
         } catch (ParseException e) {
@@ -89,12 +99,12 @@ public class AuthorizationResponses {
      */
     void verifyIssuer(Issuer sent) throws LinkFailedException {
         if (sent == null) {
-            if (settings.endpoints().requireIssuer()) {
+            if (requireIssuer) {
                 throw new LinkFailedException(LinkFailure.ISSUER_MISMATCH, "callback without iss, which is required");
             }
             return;
         }
-        if (!withoutTrailingSlash(sent.getValue()).equals(withoutTrailingSlash(settings.endpoints().issuer()))) {
+        if (!withoutTrailingSlash(sent.getValue()).equals(withoutTrailingSlash(issuer))) {
             throw new LinkFailedException(LinkFailure.ISSUER_MISMATCH, "callback iss does not match the configured issuer");
         }
     }

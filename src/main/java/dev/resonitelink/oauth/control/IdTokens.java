@@ -12,6 +12,7 @@ import com.nimbusds.oauth2.sdk.http.HTTPRequest;
 import com.nimbusds.oauth2.sdk.http.HTTPRequestSender;
 import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import com.nimbusds.jwt.JWT;
+import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.id.Issuer;
@@ -48,7 +49,7 @@ public class IdTokens {
     private static final Set<JWSAlgorithm.Family> ASYMMETRIC = Set.of(JWSAlgorithm.Family.RSA, JWSAlgorithm.Family.EC,
             JWSAlgorithm.Family.ED);
 
-    private Settings settings;
+    private OpenIdClient client;
     private ProviderDiscovery discovery;
     private HTTPRequestSender http;
     private volatile KeysOf keys;
@@ -65,28 +66,37 @@ public class IdTokens {
     }
 
     IdTokens(Settings settings, ProviderDiscovery discovery, HTTPRequestSender http) {
-        this.settings = settings;
+        this(OpenIdClient.resonite(settings), discovery, http);
+    }
+
+    IdTokens(OpenIdClient client, ProviderDiscovery discovery, HTTPRequestSender http) {
+        this.client = client;
         this.discovery = discovery;
         this.http = http;
     }
 
     /** The id_token's subject (the Resonite user id), once every rule holds; otherwise {@code ID_TOKEN_INVALID}. */
     public String subject(String idToken, String sentNonce) throws LinkFailedException {
+        return claims(idToken, sentNonce).getSubject();
+    }
+
+    /** The id_token's claims, once every rule holds; otherwise {@code ID_TOKEN_INVALID}. */
+    JWTClaimsSet claims(String idToken, String sentNonce) throws LinkFailedException {
         if (idToken == null) {
             throw new LinkFailedException(LinkFailure.ID_TOKEN_INVALID, "no id_token although openid was asked for");
         }
         OIDCProviderMetadata metadata = discovery.metadata();
         try {
             JWT jwt = JWTParser.parse(idToken);
-            IDTokenValidator validator = new IDTokenValidator(new Issuer(settings.endpoints().issuer()),
-                    new ClientID(settings.client().id()),
+            IDTokenValidator validator = new IDTokenValidator(new Issuer(client.issuer()),
+                    new ClientID(client.clientId()),
                     new JWSVerificationKeySelector<>(algorithms(metadata), keys(metadata.getJWKSetURI())), null);
-            validator.setMaxClockSkew((int) settings.openId().clockSkew().toSeconds());
+            validator.setMaxClockSkew((int) client.clockSkew().toSeconds());
             boolean carriesNonce = jwt.getJWTClaimsSet().getClaim("nonce") != null;
-            Nonce expected = sentNonce != null && (carriesNonce || settings.openId().requireNonce())
+            Nonce expected = sentNonce != null && (carriesNonce || client.requireNonce())
                     ? new Nonce(sentNonce) : null;
-            return validator.validate(jwt, expected).getSubject().getValue();
-        } catch (java.text.ParseException | BadJOSEException | JOSEException e) {
+            return validator.validate(jwt, expected).toJWTClaimsSet();
+        } catch (java.text.ParseException | BadJOSEException | JOSEException | com.nimbusds.oauth2.sdk.ParseException e) {
             throw new LinkFailedException(LinkFailure.ID_TOKEN_INVALID, "id_token refused: " + e.getMessage());
         }
     }

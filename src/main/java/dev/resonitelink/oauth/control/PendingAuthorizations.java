@@ -38,6 +38,7 @@ public class PendingAuthorizations {
 
     private Settings settings;
     private Clock clock = Clock.systemUTC();
+    private String attribute = ATTRIBUTE;
 
     PendingAuthorizations() {
     }
@@ -52,6 +53,12 @@ public class PendingAuthorizations {
         this.clock = clock;
     }
 
+    /** Requests of another kind (sign-in at the site's provider), kept apart from the link requests of the session. */
+    PendingAuthorizations(Settings settings, String attribute) {
+        this.settings = settings;
+        this.attribute = attribute;
+    }
+
     public void add(FlowSession session, PendingAuthorization pending) {
         synchronized (lockFor(session)) {
             LinkedHashMap<String, PendingAuthorization> map = withoutExpired(read(session));
@@ -59,7 +66,7 @@ public class PendingAuthorizations {
             while (map.size() > settings.limits().maxPendingFlows()) {
                 map.remove(map.keySet().iterator().next());
             }
-            session.put(ATTRIBUTE, map);
+            session.put(attribute, map);
         }
     }
 
@@ -84,9 +91,9 @@ public class PendingAuthorizations {
             PendingAuthorization pending = found == null ? null : map.remove(found);
             LinkedHashMap<String, PendingAuthorization> rest = withoutExpired(map);
             if (rest.isEmpty()) {
-                session.remove(ATTRIBUTE);
+                session.remove(attribute);
             } else {
-                session.put(ATTRIBUTE, rest);
+                session.put(attribute, rest);
             }
             if (pending == null || pending.expiredAt(clock.instant(), settings.limits().stateLifetime())) {
                 return Optional.empty();
@@ -101,8 +108,8 @@ public class PendingAuthorizations {
     }
 
     @SuppressWarnings("unchecked")
-    private static LinkedHashMap<String, PendingAuthorization> read(FlowSession session) {
-        Object value = session.get(ATTRIBUTE);
+    private LinkedHashMap<String, PendingAuthorization> read(FlowSession session) {
+        Object value = session.get(attribute);
         return value instanceof Map<?, ?> map
                 ? new LinkedHashMap<>((Map<String, PendingAuthorization>) map)
                 : new LinkedHashMap<>();

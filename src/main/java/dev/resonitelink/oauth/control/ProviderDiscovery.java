@@ -16,8 +16,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Resonite's OpenID Connect discovery document (OpenID Connect Discovery 1.0, section 4), read when an id_token has
- * to be checked, never at startup: a Resonite outage never makes the app unready. Kept for an hour; when a refresh
+ * An OpenID Connect provider's discovery document (Resonite's, or the site's own provider's) (OpenID Connect Discovery 1.0, section 4), read when an id_token has
+ * to be checked, never at startup: a provider outage never makes the app unready. Kept for an hour; when a refresh
  * fails the last good document is used, and without one the link attempt ends as "Resonite could not be reached".
  * Its {@code issuer} must be the configured one (section 4.3).
  */
@@ -29,7 +29,7 @@ public class ProviderDiscovery {
     private record Known(OIDCProviderMetadata metadata, Instant fetched) {
     }
 
-    private Settings settings;
+    private OpenIdClient client;
     private HTTPRequestSender http;
     private Clock clock = Clock.systemUTC();
     private volatile Known known;
@@ -43,7 +43,11 @@ public class ProviderDiscovery {
     }
 
     ProviderDiscovery(Settings settings, HTTPRequestSender http) {
-        this.settings = settings;
+        this(OpenIdClient.resonite(settings), http);
+    }
+
+    ProviderDiscovery(OpenIdClient client, HTTPRequestSender http) {
+        this.client = client;
         this.http = http;
     }
 
@@ -70,7 +74,7 @@ public class ProviderDiscovery {
     }
 
     private OIDCProviderMetadata fetch() throws LinkFailedException {
-        HTTPRequest request = new HTTPRequest(HTTPRequest.Method.GET, settings.openId().discovery());
+        HTTPRequest request = new HTTPRequest(HTTPRequest.Method.GET, client.discovery());
         request.setAccept("application/json");
         HTTPResponse response;
         try {
@@ -89,9 +93,9 @@ public class ProviderDiscovery {
         } catch (ParseException e) {
             throw new LinkFailedException(LinkFailure.ID_TOKEN_INVALID, "unusable discovery document: " + e.getMessage());
         }
-        if (!metadata.getIssuer().getValue().equals(settings.endpoints().issuer())) {
+        if (!metadata.getIssuer().getValue().equals(client.issuer())) {
             throw new LinkFailedException(LinkFailure.ID_TOKEN_INVALID, "the discovery document names issuer "
-                    + metadata.getIssuer() + ", not the configured " + settings.endpoints().issuer());
+                    + metadata.getIssuer() + ", not the configured " + client.issuer());
         }
         return metadata;
     }

@@ -49,10 +49,17 @@ final class TokenExchange {
 
     static Grant exchange(Settings settings, HTTPRequestSender http, AuthorizationGrant grant,
                           Set<String> requestedScopes) throws LinkFailedException {
-        HTTPRequest request = new TokenRequest.Builder(settings.endpoints().token(), clientAuthentication(settings), grant)
-                .build().toHTTPRequest();
-        request.setConnectTimeout((int) settings.limits().connectTimeout().toMillis());
-        request.setReadTimeout((int) settings.limits().readTimeout().toMillis());
+        return exchange(settings.endpoints().token(), clientAuthentication(settings), settings.limits(), http, grant,
+                requestedScopes);
+    }
+
+    /** The same at another provider's token endpoint (the site's own provider, for sign-in). */
+    static Grant exchange(java.net.URI endpoint, ClientAuthentication auth, Settings.Limits limits,
+                          HTTPRequestSender http, AuthorizationGrant grant, Set<String> requestedScopes)
+            throws LinkFailedException {
+        HTTPRequest request = new TokenRequest.Builder(endpoint, auth, grant).build().toHTTPRequest();
+        request.setConnectTimeout((int) limits.connectTimeout().toMillis());
+        request.setReadTimeout((int) limits.readTimeout().toMillis());
 
         HTTPResponse httpResponse;
         try {

@@ -31,6 +31,8 @@ public class OrganizerClaimServlet extends HttpServlet {
                 code == null || code.length() > 100 ? "" : code, Pages.requestId());
         switch (result) {
             case DONE -> resp.sendRedirect(req.getContextPath() + "/organizer");
+            case FROM_IDENTITY_PROVIDER -> Pages.message(req, resp, 409, "Organizers come from your organization",
+                    "Organizer rights follow a group at your organization's sign-in. Ask its administrators.");
             case NO_CODE_PENDING -> Pages.message(req, resp, 409, "No code is pending",
                     "This site has organizers already. Ask one of them to grant you organizer rights.");
             default -> {

@@ -3,6 +3,7 @@ package dev.resonitelink.organizer.boundary;
 import dev.resonitelink.account.entity.LocalUser;
 import dev.resonitelink.link.boundary.AuditTrail;
 import dev.resonitelink.link.entity.AuditEntry;
+import dev.resonitelink.settings.Settings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -18,8 +19,9 @@ import java.util.List;
 import java.util.logging.Logger;
 
 /**
- * Who is an organizer, kept in the database as the local account's {@code organizer} group and never derived from a
- * name: an organizer grants and revokes the rights of existing accounts, the configuration can name existing
+ * Who is an organizer, kept in the database as the site user's {@code organizer} group and never derived from a
+ * name. With single sign-on ({@code resonite-link.sign-in=oidc}) the provider's group claim decides at each sign-in
+ * ({@code account/boundary/SiteUsers}) and nothing here changes it; with local sign-in, an organizer grants and revokes the rights of existing accounts, the configuration can name existing
  * accounts (applied at startup), and the first organizer claims the rights with a one-time code that only the
  * operator sees (the server log, or {@code resonite-link.organizer-bootstrap-code}). Every grant and revocation is
  * in the audit trail, with who did it. The application checks this table on every organizer request
@@ -43,10 +45,13 @@ public class OrganizerGrants {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    Settings settings;
+
     Clock clock = Clock.systemUTC();
 
     /** How a grant, revocation or claim ended. */
-    public enum Result { DONE, UNCHANGED, NO_SUCH_ACCOUNT, NOT_YOURSELF, NO_CODE_PENDING, WRONG_CODE }
+    public enum Result { DONE, UNCHANGED, NO_SUCH_ACCOUNT, NOT_YOURSELF, NO_CODE_PENDING, WRONG_CODE, FROM_IDENTITY_PROVIDER }
 
     /** In a transaction of its own (or the caller's), so its pooled connection is always given back at the end. */
     @Transactional
@@ -65,6 +70,9 @@ public class OrganizerGrants {
     /** An organizer gives or takes the rights of another existing account. */
     @Transactional
     public Result change(String actor, String target, boolean organizer, String requestId) {
+        if (settings.signIn().oidc()) {
+            return Result.FROM_IDENTITY_PROVIDER; // the provider's group claim decides, at every sign-in
+        }
         if (actor.equals(target) && !organizer) {
             return Result.NOT_YOURSELF; // an organizer never locks the last way in out by accident
         }
@@ -81,6 +89,9 @@ public class OrganizerGrants {
     /** The signed-in {@code principal} presents the bootstrap code. */
     @Transactional
     public Result claim(String principal, String code, String requestId) {
+        if (settings.signIn().oidc()) {
+            return Result.FROM_IDENTITY_PROVIDER;
+        }
         Object[] pending = pendingCode();
         if (pending == null) {
             return Result.NO_CODE_PENDING;

@@ -16,6 +16,9 @@ public class OrganizerServlet extends HttpServlet {
     static final int PAGE_SIZE = 25;
 
     @Inject
+    dev.resonitelink.settings.Settings settings;
+
+    @Inject
     Registrants registrants;
 
     @Override
@@ -23,6 +26,7 @@ public class OrganizerServlet extends HttpServlet {
         String query = req.getParameter("q");
         boolean linkedOnly = "1".equals(req.getParameter("linked"));
         req.setAttribute("q", query == null ? "" : query);
+        req.setAttribute("organizersFromProvider", settings.signIn().oidc());
         req.setAttribute("linkedOnly", linkedOnly);
         req.setAttribute("result", registrants.find(query, intParameter(req, "page", 1), PAGE_SIZE, linkedOnly));
         Pages.render(req, resp, "organizer", 200);

@@ -30,6 +30,10 @@ public class OrganizerStartup {
     Settings settings;
 
     void atStartup(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        if (settings.signIn().oidc()) {
+            singleSignOn();
+            return;
+        }
         try {
             List<String> missing = grants.applyConfigured(settings.organizers().names(), Pages.requestId());
             if (!missing.isEmpty()) {
@@ -45,6 +49,18 @@ public class OrganizerStartup {
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "organizer setup skipped at this start: " + e.getClass().getSimpleName());
+        }
+    }
+
+    /** With single sign-on the group claim makes organizers: names and codes would be a second way in, so none is used. */
+    private void singleSignOn() {
+        if (!settings.organizers().names().isEmpty() || settings.organizers().bootstrapCode() != null) {
+            LOG.warning(Setting.ORGANIZERS + " and " + Setting.ORGANIZER_BOOTSTRAP_CODE + " are ignored with "
+                    + Setting.SIGN_IN + "=oidc: organizers are the members of " + Setting.SSO_ORGANIZER_GROUP);
+        }
+        if (settings.signIn().sso().organizerGroup() == null) {
+            LOG.warning(Setting.SSO_ORGANIZER_GROUP + " is not set: nobody signing in through the identity provider"
+                    + " is an organizer");
         }
     }
 }

@@ -16,7 +16,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The organizers' read model: local users with their link, searchable and paged. The organizer page, the CSV export
+ * The organizers' read model: site users (local accounts and users of the identity provider) with their link, searchable and paged. The organizer page, the CSV export
  * and the JSON API all read through here.
  */
 @ApplicationScoped
@@ -57,9 +57,10 @@ public class Registrants {
         return users.stream().map(user -> {
             AccountLink link = links.get(user.username());
             return link == null
-                    ? new Registrant(user.username(), user.createdAt(), null, null, null, null)
+                    ? new Registrant(user.username(), user.createdAt(), null, null, null, null, user.origin(),
+                    user.displayName(), user.email())
                     : new Registrant(user.username(), user.createdAt(), link.resoniteId(), link.username(),
-                    link.linkedAt(), link.patreonActive());
+                    link.linkedAt(), link.patreonActive(), user.origin(), user.displayName(), user.email());
         }).toList();
     }
 }

@@ -28,14 +28,16 @@ public class RegistrantsExportServlet extends HttpServlet {
         resp.setContentType("text/csv;charset=UTF-8");
         resp.setHeader("Content-Disposition", "attachment; filename=\"registrants.csv\"");
         PrintWriter out = resp.getWriter();
-        out.print("local_user,resonite_id,resonite_username,linked_at,patreon_active_supporter,signed_up_at\r\n");
+        out.print("local_user,resonite_id,resonite_username,linked_at,patreon_active_supporter,signed_up_at,origin,"
+                + "display_name,email\r\n");
         int page = 1;
         RegistrantPage result;
         do {
             result = registrants.find(query, page, Registrants.MAX_PAGE_SIZE, linkedOnly);
             for (Registrant r : result.items()) {
                 out.print(String.join(",", cell(r.localUser()), cell(r.resoniteId()), cell(r.resoniteUsername()),
-                        cell(r.linkedAt()), cell(r.patreonActiveSupporter()), cell(r.signedUpAt())));
+                        cell(r.linkedAt()), cell(r.patreonActiveSupporter()), cell(r.signedUpAt()), cell(r.origin()),
+                        cell(r.displayName()), cell(r.email())));
                 out.print("\r\n");
             }
             page++;

@@ -1,0 +1,70 @@
+package dev.resonitelink.account.boundary;
+
+import dev.resonitelink.account.entity.LocalUser;
+import dev.resonitelink.link.boundary.AuditTrail;
+import dev.resonitelink.link.entity.AuditEntry;
+import dev.resonitelink.oauth.entity.SiteIdentity;
+import dev.resonitelink.settings.Settings;
+import dev.resonitelink.web.Pages;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.Set;
+
+/**
+ * The rows of the users of the site's identity provider: one per principal, made at the first sign-in and updated at
+ * each one with the display name and e-mail claims, so organizers find them in the registrants list, its CSV and the
+ * API like local accounts. Who is an organizer follows the provider's group claim at every sign-in (never a name);
+ * a change is in the audit trail, done by {@value #BY_IDENTITY_PROVIDER}.
+ */
+@ApplicationScoped
+public class SiteUsers {
+
+    static final String BY_IDENTITY_PROVIDER = "(identity provider)";
+    private static final String ORGANIZER = "organizer";
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Settings settings;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    SiteUsers self;
+
+    Clock clock = Clock.systemUTC();
+
+    /** Records the sign-in and returns the caller's groups; a first sign-in racing another is retried once. */
+    public Set<String> signedIn(SiteIdentity identity) {
+        try {
+            return self.record(identity);
+        } catch (PersistenceException | jakarta.transaction.TransactionalException e) {
+            return self.record(identity); // the other sign-in made the row: this one updates it
+        }
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Set<String> record(SiteIdentity identity) {
+        LocalUser user = em.find(LocalUser.class, identity.principal());
+        if (user == null) {
+            user = LocalUser.fromSingleSignOn(identity.principal(), clock.instant());
+            em.persist(user);
+        }
+        user.signedInThroughSso(identity.displayName(), identity.email(), clock.instant());
+        String organizerGroup = settings.signIn().sso().organizerGroup();
+        boolean organizer = organizerGroup != null && identity.groups().contains(organizerGroup);
+        if (user.setGroup(ORGANIZER, organizer)) {
+            audit.recordBy(BY_IDENTITY_PROVIDER, user.username(), organizer ? AuditEntry.Action.ORGANIZER_GRANT
+                    : AuditEntry.Action.ORGANIZER_REVOKE, organizer ? "GRANTED" : "REVOKED", Pages.requestId());
+        }
+        em.flush();
+        return user.groups();
+    }
+}
