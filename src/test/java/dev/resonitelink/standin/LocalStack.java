@@ -66,7 +66,9 @@ public record LocalStack(ResoniteStandIn standIn, PayaraNode node, URI app, Dura
         long started = System.nanoTime();
         PayaraNode node = (log == null ? launch.inheritOutput() : launch.logTo(log)).start();
         try {
-            node.awaitServing("login", Duration.ofMinutes(4));
+            // with single sign-on the sign-in page redirects to the provider; its "choose" variant answers 200 itself
+            node.awaitServing("oidc".equals(settings.get("RESONITE_LINK_SIGN_IN")) ? "login?choose" : "login",
+                    Duration.ofMinutes(4));
         } catch (RuntimeException | AssertionError e) {
             new LocalStack(standIn, node, node.url(), Duration.ZERO).close();
             throw new IllegalStateException("Payara Micro did not come up" + (log == null ? "" : "; see " + log), e);
