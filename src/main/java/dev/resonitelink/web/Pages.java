@@ -23,6 +23,12 @@ public final class Pages {
         return id.toString();
     }
 
+    /** The request's parameters as a map of lists, the shape the callbacks' protocol rules read. */
+    public static java.util.Map<String, java.util.List<String>> parameters(HttpServletRequest request) {
+        return request.getParameterMap().entrySet().stream().collect(java.util.stream.Collectors.toMap(
+                java.util.Map.Entry::getKey, e -> java.util.Arrays.asList(e.getValue())));
+    }
+
     public static void render(HttpServletRequest request, HttpServletResponse response, String view, int status)
             throws ServletException, IOException {
         request.setAttribute("csrf", CsrfTokens.tokenFor(request));

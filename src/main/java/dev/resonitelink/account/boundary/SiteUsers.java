@@ -25,7 +25,6 @@ import java.util.Set;
 public class SiteUsers {
 
     static final String BY_IDENTITY_PROVIDER = "(identity provider)";
-    private static final String ORGANIZER = "organizer";
 
     @PersistenceContext
     EntityManager em;
@@ -60,7 +59,7 @@ public class SiteUsers {
         user.signedInThroughSso(identity.displayName(), identity.email(), clock.instant());
         String organizerGroup = settings.signIn().sso().organizerGroup();
         boolean organizer = organizerGroup != null && identity.groups().contains(organizerGroup);
-        if (user.setGroup(ORGANIZER, organizer)) {
+        if (user.setGroup(LocalUser.ORGANIZER_GROUP, organizer)) {
             audit.recordBy(BY_IDENTITY_PROVIDER, user.username(), organizer ? AuditEntry.Action.ORGANIZER_GRANT
                     : AuditEntry.Action.ORGANIZER_REVOKE, organizer ? "GRANTED" : "REVOKED", Pages.requestId());
         }

@@ -18,12 +18,10 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.stream.Collectors;
 
 /**
  * Where the site's identity provider sends the browser back. Only converts: the query into a parameter map for
@@ -57,8 +55,7 @@ public class SsoCallbackServlet extends HttpServlet {
         }
         String requestId = Pages.requestId();
         String query = req.getQueryString();
-        Map<String, List<String>> parameters = req.getParameterMap().entrySet().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, e -> Arrays.asList(e.getValue())));
+        Map<String, List<String>> parameters = Pages.parameters(req);
         SiteIdentity identity;
         try {
             identity = flow.finish(HttpFlowSession.of(req.getSession(false)), parameters,

@@ -27,6 +27,8 @@ import java.util.Set;
 public class LocalUser {
 
     public static final String USER_GROUP = "user";
+    /** The group of organizers: granted in the app with local sign-in, from the provider's group claim with SSO. */
+    public static final String ORGANIZER_GROUP = "organizer";
     public static final String LOCAL = "local";
     public static final String SSO = "sso";
     public static final String MATCHING = "LocalUser.matching";

@@ -8,10 +8,8 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * Where Resonite sends the browser back. Only converts: the query into a parameter map for {@link LinkCallback},
@@ -27,8 +25,7 @@ public class OAuthCallbackServlet extends HttpServlet {
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
         String requestId = Pages.requestId();
         String query = req.getQueryString();
-        Map<String, List<String>> parameters = req.getParameterMap().entrySet().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, e -> Arrays.asList(e.getValue())));
+        Map<String, List<String>> parameters = Pages.parameters(req);
         LinkCallback.Ending ending = callback.complete(HttpFlowSession.of(req.getSession(false)),
                 req.getUserPrincipal().getName(), parameters, query == null ? 0 : query.length(), requestId);
         if (ending instanceof LinkCallback.Linked linked) {

@@ -31,7 +31,7 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class OrganizerGrants {
 
-    public static final String ORGANIZER = "organizer";
+    public static final String ORGANIZER = LocalUser.ORGANIZER_GROUP;
     static final String BY_CONFIGURATION = "(configuration)";
     static final String BY_BOOTSTRAP_CODE = "(bootstrap code)";
     static final int MAX_CODE_FAILURES = 5;
