@@ -34,12 +34,8 @@ class ClusterIT {
         StandIn.get().reset();
         clusterName = "it-" + UUID.randomUUID().toString().substring(0, 8);
         TestServersExtension.BeforeEachDeployment.waitUntilFree(Integer.getInteger("it.http.port"));
-        nodes.add(node("a", Integer.getInteger("it.http.port"), 5901, clusterName));
-        nodes.add(node("b", Integer.getInteger("it.node2.port"), 5911, clusterName));
-        for (PayaraNode node : nodes) {
-            node.awaitReady();
-        }
-        nodes.get(0).awaitOtherMember();
+        PayaraNode.startCluster(List.of(node("a", Integer.getInteger("it.http.port"), 5901, clusterName),
+                node("b", Integer.getInteger("it.node2.port"), 5911, clusterName)), nodes);
     }
 
     @AfterEach
@@ -85,12 +81,11 @@ class ClusterIT {
         assertThat(site.browser().get(on(b, site.at("account"))).text("#resonite-id")).isEqualTo(user.id());
     }
 
-    private static PayaraNode node(String name, int port, int hazelcastPort, String cluster) throws Exception {
+    private static PayaraNode.Launch node(String name, int port, int hazelcastPort, String cluster) {
         return PayaraNode.launch(name, port).preBoot().postgres()
                 .cluster(cluster, hazelcastPort, List.of(5901, 5911))
                 .env(Map.of("RESONITE_CLIENT_ID", StandIn.CLIENT_ID, "RESONITE_CLIENT_SECRET", StandIn.CLIENT_SECRET,
                         "RESONITE_REDIRECT_URI", "http://localhost:" + Integer.getInteger("it.http.port") + "/resonite-link/oauth/callback",
-                        "RESONITE_BASE_URI", StandIn.get().baseUri().toString(), "RESONITE_SCOPES", "profile email patreon"))
-                .start();
+                        "RESONITE_BASE_URI", StandIn.get().baseUri().toString(), "RESONITE_SCOPES", "profile email patreon"));
     }
 }

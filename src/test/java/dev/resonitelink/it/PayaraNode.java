@@ -109,6 +109,9 @@ public final class PayaraNode implements AutoCloseable {
             microOptions.addAll(List.of("--clustername", clusterName,
                     "--clustermode", "tcpip:" + String.join(",", memberPorts.stream().map(p -> "127.0.0.1:" + p).toList()),
                     "--interfaces", "127.0.0.1", "--startport", String.valueOf(hazelcastPort)));
+            // should the members still come up as two clusters of one, they merge in seconds, not in five minutes
+            jvmOptions.addAll(List.of("-Dhazelcast.merge.first.run.delay.seconds=10",
+                    "-Dhazelcast.merge.next.run.delay.seconds=10"));
             return this;
         }
 
@@ -188,6 +191,32 @@ public final class PayaraNode implements AutoCloseable {
                     return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
                 });
         return this;
+    }
+
+    /**
+     * Starts the members of one cluster into {@code started} (which the caller closes, whatever happens) and waits
+     * until they serve and the first has seen another member. The first member starts alone, the others once its
+     * data grid listens: members that boot at the same moment can each miss the other's join window and form two
+     * clusters of one.
+     */
+    public static void startCluster(List<Launch> members, List<PayaraNode> started) throws IOException {
+        PayaraNode first = members.get(0).start();
+        started.add(first);
+        first.awaitOutput("Hazelcast Instance Bound to JNDI", Duration.ofMinutes(3));
+        for (Launch member : members.subList(1, members.size())) {
+            started.add(member.start());
+        }
+        for (PayaraNode node : started) {
+            node.awaitReady();
+        }
+        try {
+            first.awaitOtherMember();
+        } catch (AssertionError e) {
+            StringBuilder others = new StringBuilder(e.getMessage());
+            started.subList(1, started.size()).forEach(node -> others.append("\n--- node ").append(node.name)
+                    .append(" ---\n").append(node.output()));
+            throw new AssertionError(others.toString(), e);
+        }
     }
 
     /** Waits until the node has joined another member of its cluster. */

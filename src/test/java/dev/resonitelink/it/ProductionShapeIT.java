@@ -59,21 +59,18 @@ class ProductionShapeIT {
         String cluster = "edge-" + UUID.randomUUID().toString().substring(0, 8);
         List<Integer> hazelcast = List.of(Integer.getInteger("it.edge.hz1.port"), Integer.getInteger("it.edge.hz2.port"));
         List<Integer> ports = List.of(Integer.getInteger("it.edge.node1.port"), Integer.getInteger("it.edge.node2.port"));
+        List<PayaraNode.Launch> launches = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
-            nodes.add(PayaraNode.launch("edge-" + (i + 1), ports.get(i)).preBoot().postgres()
+            launches.add(PayaraNode.launch("edge-" + (i + 1), ports.get(i)).preBoot().postgres()
                     .cluster(cluster, hazelcast.get(i), hazelcast)
                     .jvm(certificates.trustStoreOptions())
                     .env(Map.of("RESONITE_CLIENT_ID", StandIn.CLIENT_ID, "RESONITE_CLIENT_SECRET", StandIn.CLIENT_SECRET,
                             "RESONITE_REDIRECT_URI", redirectUri.toString(),
                             "RESONITE_BASE_URI", resonite.baseUri().toString(),
                             "RESONITE_ICON_BASE_URI", resonite.baseUri() + "assets/",
-                            "RESONITE_SCOPES", "profile email"))
-                    .start());
+                            "RESONITE_SCOPES", "profile email")));
         }
-        for (PayaraNode node : nodes) {
-            node.awaitReady();
-        }
-        nodes.get(0).awaitOtherMember();
+        PayaraNode.startCluster(launches, nodes);
         nginx = Nginx.start(proxyPort, Integer.getInteger("it.proxy.http.port"), certificates, ports);
     }
 
