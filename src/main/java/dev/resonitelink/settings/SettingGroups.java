@@ -24,11 +24,14 @@ final class SettingGroups {
 
     static Settings.Endpoints endpoints(SettingsReader r, URI base) {
         URI revocation = r.set(Setting.REVOCATION_URI).isPresent() ? r.endpoint(Setting.REVOCATION_URI, base) : null;
-        String issuer = r.set(Setting.ISSUER).orElse(base == null ? null : base.getScheme() + "://" + base.getRawAuthority());
+        String issuer = r.set(Setting.ISSUER).filter(raw -> r.absolute(Setting.ISSUER, raw) != null)
+                .orElse(base == null ? null : base.getScheme() + "://" + base.getRawAuthority());
         URI icons = r.absolute(Setting.ICON_BASE_URI, r.text(Setting.ICON_BASE_URI));
         String iconBase = icons == null ? null : icons.toString().endsWith("/") ? icons.toString() : icons + "/";
         return new Settings.Endpoints(r.endpoint(Setting.AUTHORIZE_URI, base), r.endpoint(Setting.TOKEN_URI, base),
-                r.endpoint(Setting.PROFILE_URI, base), revocation, issuer, r.bool(Setting.REQUIRE_ISS), iconBase);
+                r.endpoint(Setting.PROFILE_URI, base), revocation, issuer, r.bool(Setting.REQUIRE_ISS), iconBase,
+                new Settings.Endpoints.Explicit(r.set(Setting.AUTHORIZE_URI).isPresent(),
+                        r.set(Setting.TOKEN_URI).isPresent(), r.set(Setting.REVOCATION_URI).isPresent()));
     }
 
     static Settings.OpenId openId(SettingsReader r, URI base) {

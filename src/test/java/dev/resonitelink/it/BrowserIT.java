@@ -71,7 +71,7 @@ class BrowserIT extends DeployedApp {
         ResoniteStandIn.User user = StandIn.newUser("Ada Lovelace");
         driver.findElement(By.id("link-button")).click();
         new WebDriverWait(driver, Duration.ofSeconds(10))
-                .until(ExpectedConditions.urlContains(StandIn.get().baseUri() + "connect/authorize"));
+                .until(ExpectedConditions.urlContains(StandIn.get().baseUri() + "oidc/authorize"));
         screenshot("2-resonite-consent");
         consent(user, "allow");
 

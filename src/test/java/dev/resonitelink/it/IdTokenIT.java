@@ -36,6 +36,32 @@ class IdTokenIT extends DeployedApp {
         assertThat(site.storedLink().getString("resoniteId")).isEqualTo(user.id());
     }
 
+    @Test
+    void theFlowAndTheUnlinkGoWhereTheDiscoveryDocumentSaysWhenNothingIsConfigured() {
+        String announced = ResoniteStandIn.announcedPrefix();
+        ResoniteStandIn standIn = StandIn.get();
+        int announcedTokens = standIn.requestsTo(announced + "/token");
+        int usualTokens = standIn.requestsTo("/connect/token");
+        int announcedRevocations = standIn.requestsTo(announced + "/revocation");
+        Site site = Site.signedIn(base);
+        ResoniteStandIn.User user = StandIn.newUser();
+        Browser.Page toResonite = site.startLink();
+        assertThat(toResonite.locationUri().getPath()).isEqualTo(announced + "/authorize");
+        assertThat(site.browser().follow(site.consent(toResonite, user, "allow", List.of("offline_access"))).location())
+                .endsWith("/account?linked");
+        // (the background refresh job redeems refresh tokens at the same endpoint meanwhile: at least one more)
+        assertThat(standIn.requestsTo(announced + "/token")).isGreaterThan(announcedTokens);
+        assertThat(standIn.requestsTo("/connect/token")).as("never the default one").isEqualTo(usualTokens);
+        assertThat(standIn.liveRefreshTokens(user.id())).isEqualTo(1);
+
+        Browser.Page confirm = site.browser().get(site.at("link/unlink"));
+        assertThat(site.browser().post(site.at("link/unlink"), confirm.form("form[action$=/link/unlink]")).location())
+                .endsWith("/account?unlinked");
+        assertThat(standIn.requestsTo(announced + "/revocation")).as("no revocation endpoint is configured: the"
+                + " announced one ends the grant").isGreaterThan(announcedRevocations);
+        assertThat(standIn.liveRefreshTokens(user.id())).isZero();
+    }
+
     @TestFactory
     Stream<DynamicTest> eachBrokenIdTokenEndsOnAClearPageWithNothingStored() {
         return Arrays.stream(IdTokenFault.values())

@@ -21,7 +21,8 @@ class LinkFlowIT extends DeployedApp {
 
         Browser.Page toResonite = site.startLink();
         URI authorize = toResonite.locationUri();
-        assertThat(authorize.getPath()).isEqualTo("/connect/authorize");
+        assertThat(authorize.getPath()).as("with openid: the endpoint the discovery document announces")
+                .isEqualTo(ResoniteStandIn.announcedPrefix() + "/authorize");
         assertThat(authorize.getQuery()).contains("response_type=code", "client_id=it-client", "code_challenge_method=S256",
                 "redirect_uri=" + site.at("oauth/callback"), "state=", "nonce=", "openid");
 

@@ -23,14 +23,8 @@ class OperationsIT extends DeployedApp {
         return site.browser().get(site.base().resolve(absolutePath));
     }
 
-    /**
-     * The health probes: on the application's port on Payara; on WildFly's management interface
-     * ({@code it.health.base}), where WildFly serves the application's checks together with its own.
-     */
     private Browser.Page health(String absolutePath) {
-        String healthBase = System.getProperty("it.health.base");
-        return healthBase == null ? get(absolutePath)
-                : new Browser().get(java.net.URI.create(healthBase).resolve(absolutePath.substring(1)));
+        return Site.health(base, absolutePath);
     }
 
     private static JsonObject json(Browser.Page page) {

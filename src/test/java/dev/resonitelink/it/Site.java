@@ -49,6 +49,17 @@ public final class Site {
         return site;
     }
 
+    /**
+     * A health probe ({@code /health/ready}, {@code /health/live}): on the application's port on Payara; on WildFly's
+     * management interface ({@code it.health.base}), where WildFly serves the application's checks with its own.
+     */
+    public static Browser.Page health(URL base, String absolutePath) {
+        String healthBase = System.getProperty("it.health.base");
+        Site site = anonymous(base);
+        return healthBase == null ? site.browser().get(site.base().resolve(absolutePath))
+                : new Browser().get(URI.create(healthBase).resolve(absolutePath.substring(1)));
+    }
+
     public Browser browser() {
         return browser;
     }

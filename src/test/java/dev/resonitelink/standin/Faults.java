@@ -20,6 +20,8 @@ public final class Faults {
     public volatile String profileBody;
     /** When set, the revocation endpoint answers this status and revokes nothing. */
     public volatile Integer revocationStatus;
+    /** The discovery document's status instead of 200 (Resonite's OpenID Connect side down). */
+    public volatile Integer discoveryStatus;
     /** Whether the callback carries {@code iss} (RFC 9207), and which value instead of the real one. */
     public volatile boolean sendIssuer = true;
     public volatile String issuerOverride;

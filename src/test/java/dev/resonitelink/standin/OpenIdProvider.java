@@ -31,6 +31,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 final class OpenIdProvider {
 
+    /**
+     * Where the discovery document says the authorization, token and revocation endpoints are. Resonite's own
+     * document is not public (clients read it, never hard-code it); the stand-in announces paths other than the
+     * usual {@code /connect/...} it also serves, so the tests see whether a client followed the document.
+     */
+    static final String ANNOUNCED = "/oidc";
+
     private final StandInState state;
     private final List<RSAKey> keys = new CopyOnWriteArrayList<>();
 
@@ -46,13 +53,18 @@ final class OpenIdProvider {
 
     void discovery(HttpExchange exchange) throws IOException {
         try (exchange) {
+            Integer down = state.faults.discoveryStatus;
+            if (down != null) {
+                Exchanges.send(exchange, down, "text/plain", "unavailable");
+                return;
+            }
             String base = state.issuer.getValue();
             OIDCProviderMetadata metadata = new OIDCProviderMetadata(new Issuer(base), List.of(SubjectType.PUBLIC),
                     URI.create(base + "/.well-known/jwks.json"));
-            metadata.setAuthorizationEndpointURI(URI.create(base + "/connect/authorize"));
-            metadata.setTokenEndpointURI(URI.create(base + "/connect/token"));
+            metadata.setAuthorizationEndpointURI(URI.create(base + ANNOUNCED + "/authorize"));
+            metadata.setTokenEndpointURI(URI.create(base + ANNOUNCED + "/token"));
             metadata.setUserInfoEndpointURI(URI.create(base + "/api/user/profile"));
-            metadata.setRevocationEndpointURI(URI.create(base + "/connect/revocation"));
+            metadata.setRevocationEndpointURI(URI.create(base + ANNOUNCED + "/revocation"));
             metadata.setResponseTypes(List.of(ResponseType.CODE));
             metadata.setScopes(new Scope(ConsentPage.SUPPORTED_SCOPES.toArray(String[]::new)));
             metadata.setIDTokenJWSAlgs(List.of(JWSAlgorithm.RS256));

@@ -1,6 +1,8 @@
 package dev.resonitelink.standin;
 
 import com.nimbusds.oauth2.sdk.id.Issuer;
+import com.sun.net.httpserver.Filter;
+import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
@@ -10,10 +12,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 
@@ -90,15 +94,34 @@ public final class ResoniteStandIn implements AutoCloseable {
         Supplier<Faults> faults = () -> state.faults;
         ProfileEndpoint profile = new ProfileEndpoint(state);
         http.setExecutor(executor);
-        http.createContext("/connect/authorize", new ConsentPage(state)::handle);
-        http.createContext("/connect/token", new TokenEndpoint(state)::handle).getFilters().add(Faults.trickle(faults));
-        http.createContext("/connect/revocation", new RevocationEndpoint(state)::handle).getFilters().add(Faults.trickle(faults));
+        ConsentPage consent = new ConsentPage(state);
+        TokenEndpoint token = new TokenEndpoint(state);
+        RevocationEndpoint revocation = new RevocationEndpoint(state);
+        // the paths working clients use, and the same endpoints under the paths the discovery document announces
+        // (OpenIdProvider.ANNOUNCED), so a test can tell which ones a client took
+        for (String prefix : List.of("/connect", OpenIdProvider.ANNOUNCED)) {
+            counted(http.createContext(prefix + "/authorize", consent::handle));
+            counted(http.createContext(prefix + "/token", token::handle)).getFilters().add(Faults.trickle(faults));
+            counted(http.createContext(prefix + "/revocation", revocation::handle)).getFilters()
+                    .add(Faults.trickle(faults));
+        }
         http.createContext("/api/user/profile", profile::handle).getFilters().add(Faults.trickle(faults));
         http.createContext("/api/user/profiles", profile::handle).getFilters().add(Faults.trickle(faults));
         http.createContext("/assets/", Avatars::handle);
-        http.createContext("/.well-known/openid-configuration", state.openId::discovery);
+        counted(http.createContext("/.well-known/openid-configuration", state.openId::discovery));
         http.createContext("/.well-known/jwks.json", state.openId::jwks);
         http.createContext("/", exchange -> Exchanges.send(exchange, 404, "text/plain", "not found"));
+    }
+
+    /** Counts the requests to this context's exact path ({@link #requestsTo}). */
+    private HttpContext counted(HttpContext context) {
+        AtomicInteger count = state.requestsTo.computeIfAbsent(context.getPath(), path -> new AtomicInteger());
+        context.getFilters().add(Filter.beforeHandler("count", exchange -> {
+            if (exchange.getRequestURI().getPath().equals(context.getPath())) {
+                count.incrementAndGet();
+            }
+        }));
+        return context;
     }
 
     /**
@@ -183,6 +206,23 @@ public final class ResoniteStandIn implements AutoCloseable {
      */
     public void autoConsentAsNewUsers(JsonObject template) {
         state.newUserTemplate = template;
+    }
+
+    /**
+     * How many requests reached this exact endpoint path so far, e.g. {@code /connect/token} or the announced
+     * {@code /oidc/token} (authorize, token, revocation and discovery are counted).
+     */
+    public int requestsTo(String path) {
+        AtomicInteger count = state.requestsTo.get(path);
+        if (count == null) {
+            throw new IllegalArgumentException("not a counted path: " + path);
+        }
+        return count.get();
+    }
+
+    /** The path prefix of the endpoints the discovery document announces (other than the usual {@code /connect}). */
+    public static String announcedPrefix() {
+        return OpenIdProvider.ANNOUNCED;
     }
 
     public int tokenRequests() {

@@ -39,6 +39,8 @@ final class StandInState {
     final Map<String, IssuedToken> accessTokens = new ConcurrentHashMap<>();
     final Map<String, IssuedToken> refreshTokens = new ConcurrentHashMap<>();
     final AtomicInteger tokenRequests = new AtomicInteger();
+    /** Requests per counted endpoint path (authorize, token, revocation, discovery). */
+    final java.util.Map<String, AtomicInteger> requestsTo = new ConcurrentHashMap<>();
     /** Every code and token issued and every PKCE verifier received (to prove none reaches a log or a browser). */
     final Set<String> everIssued = ConcurrentHashMap.newKeySet();
     final AtomicLong newUsers = new AtomicLong();

@@ -1,6 +1,7 @@
 package dev.resonitelink.link.boundary;
 
 import dev.resonitelink.oauth.control.AuthorizationRequests;
+import dev.resonitelink.oauth.entity.LinkFailedException;
 import dev.resonitelink.oauth.control.PendingAuthorizations;
 import dev.resonitelink.oauth.control.ReturnTargets;
 import dev.resonitelink.ops.control.FlowMetrics;
@@ -12,6 +13,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.logging.Logger;
 
 /**
  * "Link Resonite account" (and "Re-link"): a POST with the CSRF token builds the authorization request, keeps
@@ -20,6 +22,8 @@ import java.io.IOException;
  */
 @WebServlet("/oauth/start")
 public class LinkStartServlet extends HttpServlet {
+
+    private static final Logger LOG = Logger.getLogger(LinkStartServlet.class.getName());
 
     @Inject
     AuthorizationRequests requests;
@@ -41,8 +45,18 @@ public class LinkStartServlet extends HttpServlet {
                     "After linking you can only be sent to a page of this site. Open your account page and try again.");
             return;
         }
-        AuthorizationRequests.Started started = requests.start(req.getUserPrincipal().getName(),
-                returnTo == null || returnTo.isEmpty() ? null : returnTo);
+        AuthorizationRequests.Started started;
+        try {
+            started = requests.start(req.getUserPrincipal().getName(),
+                    returnTo == null || returnTo.isEmpty() ? null : returnTo);
+        } catch (LinkFailedException e) {
+            // with openid, Resonite's discovery document could not be read: nothing is pending, nothing stored
+            String requestId = Pages.requestId();
+            LOG.warning(() -> "link attempt by local user " + req.getUserPrincipal().getName() + " could not start: "
+                    + e.failure() + " [error id " + requestId + "]: " + e.getMessage());
+            FailurePages.render(req, resp, e.failure(), requestId, null);
+            return;
+        }
         pending.add(new HttpFlowSession(req.getSession()), started.pending());
         metrics.started();
         resp.sendRedirect(started.redirect().toString());

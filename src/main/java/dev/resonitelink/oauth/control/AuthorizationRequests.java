@@ -9,6 +9,7 @@ import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.id.State;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import dev.resonitelink.oauth.entity.LinkFailedException;
 import dev.resonitelink.oauth.entity.PendingAuthorization;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -26,6 +27,7 @@ import java.util.function.Supplier;
 public class AuthorizationRequests {
 
     private Settings settings;
+    private ResoniteEndpoints endpoints;
     private Clock clock = Clock.systemUTC();
     private Supplier<CodeVerifier> verifiers = CodeVerifier::new;
 
@@ -33,13 +35,14 @@ public class AuthorizationRequests {
     }
 
     @Inject
-    public AuthorizationRequests(Settings settings) {
+    public AuthorizationRequests(Settings settings, ResoniteEndpoints endpoints) {
         this.settings = settings;
+        this.endpoints = endpoints;
     }
 
     /** With a given source of PKCE verifiers (tests check the challenge against RFC 7636's own example). */
-    AuthorizationRequests(Settings settings, Supplier<CodeVerifier> verifiers) {
-        this.settings = settings;
+    AuthorizationRequests(Settings settings, ResoniteEndpoints endpoints, Supplier<CodeVerifier> verifiers) {
+        this(settings, endpoints);
         this.verifiers = verifiers;
     }
 
@@ -49,13 +52,15 @@ public class AuthorizationRequests {
 
     /**
      * @param returnTo where to go after linking; must already have passed {@link ReturnTargets#safe}, or be null
+     * @throws LinkFailedException with {@code openid}, when Resonite's discovery document cannot be read (see
+     *                             {@link ResoniteEndpoints#current})
      */
-    public Started start(String principal, String returnTo) {
+    public Started start(String principal, String returnTo) throws LinkFailedException {
         State state = new State(32);
         CodeVerifier verifier = settings.client().pkce() ? verifiers.get() : null;
         AuthorizationRequest.Builder builder = new AuthorizationRequest.Builder(
                 ResponseType.CODE, new ClientID(settings.client().id()))
-                .endpointURI(settings.endpoints().authorize())
+                .endpointURI(endpoints.current().authorize())
                 .redirectionURI(settings.client().redirectUri())
                 .scope(new Scope(settings.client().scopes().toArray(String[]::new)))
                 .state(state);

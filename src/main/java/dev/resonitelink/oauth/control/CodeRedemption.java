@@ -21,18 +21,25 @@ import java.util.Set;
 public class CodeRedemption {
 
     private Settings settings;
+    private ResoniteEndpoints endpoints;
     private HTTPRequestSender http;
 
     CodeRedemption() {
     }
 
     @Inject
-    public CodeRedemption(Settings settings, ProviderHttp http) {
-        this(settings, (HTTPRequestSender) http);
+    public CodeRedemption(Settings settings, ResoniteEndpoints endpoints, ProviderHttp http) {
+        this(settings, endpoints, (HTTPRequestSender) http);
     }
 
+    /** For unit tests: every call to Resonite (discovery included) goes to {@code http}. */
     CodeRedemption(Settings settings, HTTPRequestSender http) {
+        this(settings, new ResoniteEndpoints(settings, new ProviderDiscovery(settings, http)), http);
+    }
+
+    private CodeRedemption(Settings settings, ResoniteEndpoints endpoints, HTTPRequestSender http) {
         this.settings = settings;
+        this.endpoints = endpoints;
         this.http = http;
     }
 
@@ -48,7 +55,7 @@ public class CodeRedemption {
     public Grant redeem(String code, String codeVerifier, Set<String> requestedScopes) throws LinkFailedException {
         AuthorizationCodeGrant grant = new AuthorizationCodeGrant(new AuthorizationCode(code), settings.client().redirectUri(),
                 codeVerifier == null ? null : new CodeVerifier(codeVerifier));
-        TokenExchange.Grant result = TokenExchange.exchange(settings, http, grant, requestedScopes);
+        TokenExchange.Grant result = TokenExchange.exchange(settings, endpoints, http, grant, requestedScopes);
         return new Grant(result.accessToken().getValue(),
                 result.refreshToken() == null ? null : result.refreshToken().getValue(), result.grantedScopes(),
                 result.idToken());

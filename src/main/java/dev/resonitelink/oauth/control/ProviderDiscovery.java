@@ -25,8 +25,14 @@ import java.time.Instant;
 public class ProviderDiscovery {
 
     static final Duration FRESH_FOR = Duration.ofHours(1);
+    /** After a failed read, how long the answer stands before the document is asked for again. */
+    static final Duration RETRY_AFTER = Duration.ofSeconds(10);
 
-    private record Known(OIDCProviderMetadata metadata, Instant fetched) {
+    /**
+     * What is known until {@code nextRead}: the document (null when none could be read), or why the last read
+     * failed when it cannot be used (null when it can).
+     */
+    private record Known(OIDCProviderMetadata metadata, LinkFailedException failure, Instant nextRead) {
     }
 
     private OpenIdClient client;
@@ -51,25 +57,43 @@ public class ProviderDiscovery {
         this.http = http;
     }
 
+    /** For unit tests: time as this clock tells it. */
+    ProviderDiscovery(Settings settings, HTTPRequestSender http, Clock clock) {
+        this(settings, http);
+        this.clock = clock;
+    }
+
+    /**
+     * The document: read on first use, then again an hour later. While the provider cannot be reached the last good
+     * document stays in use; a failed read is not repeated for {@link #RETRY_AFTER}, so an outage costs one timeout
+     * per ten seconds, not one per request.
+     */
     public OIDCProviderMetadata metadata() throws LinkFailedException {
         Known current = known;
-        if (current != null && clock.instant().isBefore(current.fetched().plus(FRESH_FOR))) {
-            return current.metadata();
-        }
-        synchronized (this) {
-            current = known;
-            if (current != null && clock.instant().isBefore(current.fetched().plus(FRESH_FOR))) {
-                return current.metadata();
-            }
-            try {
-                known = new Known(fetch(), clock.instant());
-                return known.metadata();
-            } catch (LinkFailedException e) {
-                if (current != null && e.failure() == LinkFailure.PROVIDER_UNAVAILABLE) {
-                    return current.metadata(); // Resonite is down: the keys we know are still Resonite's
+        if (current == null || !clock.instant().isBefore(current.nextRead())) {
+            synchronized (this) {
+                current = known;
+                if (current == null || !clock.instant().isBefore(current.nextRead())) {
+                    current = read(current == null ? null : current.metadata());
+                    known = current;
                 }
-                throw e;
             }
+        }
+        if (current.failure() != null) {
+            throw new LinkFailedException(current.failure().failure(), current.failure().getMessage());
+        }
+        return current.metadata();
+    }
+
+    private Known read(OIDCProviderMetadata previous) {
+        Instant now = clock.instant();
+        try {
+            return new Known(fetch(), null, now.plus(FRESH_FOR));
+        } catch (LinkFailedException e) {
+            if (previous != null && e.failure() == LinkFailure.PROVIDER_UNAVAILABLE) {
+                return new Known(previous, null, now.plus(RETRY_AFTER)); // the keys we know are still the provider's
+            }
+            return new Known(null, e, now.plus(RETRY_AFTER));
         }
     }
 

@@ -42,6 +42,7 @@ public class ProviderHttp implements HTTPRequestSender {
     private Settings settings;
     private HttpClient client;
     private FlowMetrics metrics;
+    private final Map<java.net.URI, String> announced = new java.util.concurrent.ConcurrentHashMap<>();
 
     ProviderHttp() {
         // for CDI proxies
@@ -115,8 +116,19 @@ public class ProviderHttp implements HTTPRequestSender {
                 : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
     }
 
+    /** An endpoint Resonite's discovery document announced, labelled like the configured one it stands for. */
+    void announced(java.net.URI endpoint, String label) {
+        if (endpoint != null && announced.size() < 16) {
+            announced.putIfAbsent(endpoint, label);
+        }
+    }
+
     /** The metric label of a call: which of Resonite's endpoints it went to. */
     String endpointLabel(java.net.URI uri) {
+        String discovered = announced.get(uri);
+        if (discovered != null) {
+            return discovered;
+        }
         if (uri.equals(settings.endpoints().token())) {
             return "token";
         }

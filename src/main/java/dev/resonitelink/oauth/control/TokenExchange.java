@@ -47,9 +47,10 @@ final class TokenExchange {
                 : new ClientSecretPost(clientId, secret);
     }
 
-    static Grant exchange(Settings settings, HTTPRequestSender http, AuthorizationGrant grant,
-                          Set<String> requestedScopes) throws LinkFailedException {
-        return exchange(settings.endpoints().token(), clientAuthentication(settings), settings.limits(), http, grant,
+    /** At Resonite's token endpoint ({@link ResoniteEndpoints}: configured, or announced by discovery). */
+    static Grant exchange(Settings settings, ResoniteEndpoints endpoints, HTTPRequestSender http,
+                          AuthorizationGrant grant, Set<String> requestedScopes) throws LinkFailedException {
+        return exchange(endpoints.current().token(), clientAuthentication(settings), settings.limits(), http, grant,
                 requestedScopes);
     }
 

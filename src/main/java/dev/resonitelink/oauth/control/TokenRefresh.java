@@ -19,19 +19,21 @@ import java.util.Set;
 public class TokenRefresh {
 
     private Settings settings;
+    private ResoniteEndpoints endpoints;
     private HTTPRequestSender http;
 
     TokenRefresh() {
     }
 
     @Inject
-    public TokenRefresh(Settings settings, ProviderHttp http) {
+    public TokenRefresh(Settings settings, ResoniteEndpoints endpoints, ProviderHttp http) {
         this.settings = settings;
+        this.endpoints = endpoints;
         this.http = http;
     }
 
     public CodeRedemption.Grant refresh(String refreshToken, Set<String> scopes) throws LinkFailedException {
-        TokenExchange.Grant result = TokenExchange.exchange(settings, http,
+        TokenExchange.Grant result = TokenExchange.exchange(settings, endpoints, http,
                 new RefreshTokenGrant(new RefreshToken(refreshToken)), scopes);
         return new CodeRedemption.Grant(result.accessToken().getValue(),
                 result.refreshToken() == null ? refreshToken : result.refreshToken().getValue(), result.grantedScopes(),

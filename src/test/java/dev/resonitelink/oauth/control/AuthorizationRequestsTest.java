@@ -20,7 +20,7 @@ class AuthorizationRequestsTest {
     @Test
     void requestCarriesCodeClientExactRedirectScopesStateAndS256Challenge() throws Exception {
         Settings settings = TestSettings.defaults();
-        AuthorizationRequests.Started started = new AuthorizationRequests(settings).start("alice", null);
+        AuthorizationRequests.Started started = requests(settings).start("alice", null);
 
         URI uri = started.redirect();
         assertThat(uri.toString()).startsWith("https://account.resonite.com/connect/authorize?");
@@ -40,23 +40,23 @@ class AuthorizationRequestsTest {
     void theChallengeIsTheS256OfTheVerifierAsInRfc7636AppendixB() throws Exception {
         String verifier = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
         AuthorizationRequests.Started started = new AuthorizationRequests(TestSettings.defaults(),
-                () -> new CodeVerifier(verifier)).start("alice", null);
+                new ResoniteEndpoints(TestSettings.defaults(), null), () -> new CodeVerifier(verifier)).start("alice", null);
         AuthorizationRequest parsed = AuthorizationRequest.parse(started.redirect());
         assertThat(parsed.getCodeChallenge().getValue()).isEqualTo("E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM");
         assertThat(started.pending().codeVerifier()).isEqualTo(verifier);
     }
 
     @Test
-    void theVerifierIsFreshEachTimeWithTheEntropyRfc7636Asks() {
-        AuthorizationRequests requests = new AuthorizationRequests(TestSettings.defaults());
+    void theVerifierIsFreshEachTimeWithTheEntropyRfc7636Asks() throws Exception {
+        AuthorizationRequests requests = requests(TestSettings.defaults());
         String first = requests.start("alice", null).pending().codeVerifier();
         assertThat(first).isNotEqualTo(requests.start("alice", null).pending().codeVerifier());
         assertThat(first).matches("[A-Za-z0-9._~-]{43,128}");
     }
 
     @Test
-    void stateHasAtLeast128BitsAndIsFreshEachTime() {
-        AuthorizationRequests requests = new AuthorizationRequests(TestSettings.defaults());
+    void stateHasAtLeast128BitsAndIsFreshEachTime() throws Exception {
+        AuthorizationRequests requests = requests(TestSettings.defaults());
         String first = requests.start("alice", null).pending().state();
         String second = requests.start("alice", null).pending().state();
         assertThat(first).isNotEqualTo(second);
@@ -67,8 +67,13 @@ class AuthorizationRequestsTest {
     void pkceCanBeTurnedOffOnlyByConfiguration() throws Exception {
         Map<String, String> values = TestSettings.valid();
         values.put(Setting.PKCE.key(), "false");
-        AuthorizationRequests.Started started = new AuthorizationRequests(TestSettings.with(values)).start("alice", null);
+        AuthorizationRequests.Started started = requests(TestSettings.with(values)).start("alice", null);
         assertThat(AuthorizationRequest.parse(started.redirect()).getCodeChallenge()).isNull();
         assertThat(started.pending().codeVerifier()).isNull();
+    }
+
+    /** Without {@code openid} (the settings here): the configured endpoints, no discovery. */
+    private static AuthorizationRequests requests(Settings settings) {
+        return new AuthorizationRequests(settings, new ResoniteEndpoints(settings, null));
     }
 }

@@ -1,0 +1,105 @@
+package dev.resonitelink.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.resonitelink.standin.ResoniteStandIn;
+import java.net.URL;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Resonite's discovery document on a deployment of its own, so its first read happens here: read when the first link
+ * starts (never at deployment), an outage then is a clear page while the app stays ready, and endpoints the
+ * deployment configures itself (token and revocation here) win over the announced ones.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ResoniteDiscoveryIT {
+
+    @Deployment(testable = false)
+    static WebArchive app() {
+        return SingleSignOnIT.withSettings(Map.of("resonite.token-uri", "connect/token",
+                "resonite.revocation-uri", "connect/revocation"));
+    }
+
+    @ArquillianResource
+    URL base;
+
+    @BeforeEach
+    void reset() throws Exception {
+        StandIn.get().reset();
+        base = new URL("http://localhost:" + Integer.getInteger("it.http.port") + "/resonite-link/");
+    }
+
+    @AfterEach
+    void noFaultLeft() {
+        StandIn.get().reset();
+    }
+
+    @Test
+    @Order(1)
+    void aDiscoveryOutageAtTheFirstLinkEndsOnAClearPageAndTheAppStaysReady() {
+        ResoniteStandIn standIn = StandIn.get();
+        assertThat(Site.health(base, "/health/ready").status()).as("deployed and ready, Resonite not asked yet")
+                .isEqualTo(200);
+        standIn.faults().discoveryStatus = 503;
+        Site site = Site.signedIn(base);
+        Browser.Page account = site.account();
+        Browser.Page start = site.browser().post(site.at("oauth/start"), account.form("form[action$=/oauth/start]"));
+        assertThat(start.status()).as(start.body()).isEqualTo(424);
+        assertThat(start.outcome()).isEqualTo("PROVIDER_UNAVAILABLE");
+        assertThat(start.text("#error-id")).matches("[A-Z0-9]{10}");
+        assertThat(Site.health(base, "/health/ready").status()).as("Resonite's outage is not this app's").isEqualTo(200);
+        assertThat(site.storedLink()).isNull();
+
+        standIn.faults().discoveryStatus = null;
+        // a failed read stands for ten seconds, then the document is asked for again
+        Browser.Page toResonite = await("the link to start once Resonite answers").atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofSeconds(2))
+                .until(() -> site.browser().post(site.at("oauth/start"), site.account().form("form[action$=/oauth/start]")),
+                        page -> page.status() == 302);
+        assertThat(toResonite.locationUri().getPath()).as("not configured here: announced")
+                .isEqualTo(ResoniteStandIn.announcedPrefix() + "/authorize");
+    }
+
+    @Test
+    @Order(2)
+    void explicitlyConfiguredEndpointsWinOverTheAnnouncedOnes() {
+        ResoniteStandIn standIn = StandIn.get();
+        String announced = ResoniteStandIn.announcedPrefix();
+        int usualTokens = standIn.requestsTo("/connect/token");
+        int announcedTokens = standIn.requestsTo(announced + "/token");
+        int usualRevocations = standIn.requestsTo("/connect/revocation");
+        int announcedRevocations = standIn.requestsTo(announced + "/revocation");
+        Site site = Site.signedIn(base);
+        ResoniteStandIn.User user = StandIn.newUser();
+        Browser.Page callback = site.browser().follow(site.consent(site.startLink(), user, "allow",
+                List.of("offline_access")));
+        assertThat(callback.location()).as(callback.body()).endsWith("/account?linked");
+        // (the background refresh job redeems refresh tokens at the same endpoint meanwhile: at least one more)
+        assertThat(standIn.requestsTo("/connect/token")).isGreaterThan(usualTokens);
+        assertThat(standIn.requestsTo(announced + "/token")).isEqualTo(announcedTokens);
+
+        Browser.Page confirm = site.browser().get(site.at("link/unlink"));
+        assertThat(site.browser().post(site.at("link/unlink"), confirm.form("form[action$=/link/unlink]")).location())
+                .endsWith("/account?unlinked");
+        assertThat(standIn.requestsTo("/connect/revocation")).isGreaterThan(usualRevocations);
+        assertThat(standIn.requestsTo(announced + "/revocation")).isEqualTo(announcedRevocations);
+        assertThat(standIn.liveRefreshTokens(user.id())).isZero();
+    }
+}
