@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -15,16 +17,68 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /**
- * The benchmark's summary, from Gatling's statistics table of the newest run ({@code target/gatling/<run>/index.html})
- * and the simulation's own counts: flows per second, callback latency, errors, the floor, the app's overhead as a
- * ratio to the floor, and the footprint. Printed and written to {@code target/bench/summary.txt}.
+ * The benchmark's summary: for each system that ran ({@code target/bench/<system>}), the newest Gatling run's
+ * statistics ({@code target/gatling/<system>/<run>/index.html}) and the simulation's own counts; one row per system,
+ * then the ratios this app / peer, which are what the docs quote (absolute figures vary between machines). Printed
+ * and written to {@code target/bench/summary.txt}.
  */
 public final class BenchReport {
+
+    /** The systems in the order of the table; the first is this app, compared with each other one. */
+    static final List<String> SYSTEMS = List.of("payara", "wildfly", "peer");
+
+    /** One system's figures. */
+    record Row(String system, String run, long flows, double seconds, long errors, Stats callback, double floorP50,
+               double cpuMsPerFlow, long heapKb, long rssKb, long startupMs, double signInP50) {
+        double flowsPerSecond() {
+            return flows / seconds;
+        }
+    }
 
     public static void main(String[] args) throws IOException {
         Path gatling = Path.of(args[0]);
         Path out = Path.of(args[1]);
         Path war = Path.of(args[2]);
+        List<Row> rows = new ArrayList<>();
+        for (String system : SYSTEMS) {
+            if (Files.exists(out.resolve(system).resolve("rush.txt")) && Files.isDirectory(gatling.resolve(system))) {
+                rows.add(row(system, gatling.resolve(system), out.resolve(system)));
+            }
+        }
+        if (rows.isEmpty()) {
+            throw new IllegalStateException("no system's figures under " + out);
+        }
+        StringBuilder summary = new StringBuilder(String.format(Locale.ROOT,
+                "%-8s %8s %7s %17s %7s %8s %9s %9s %9s %8s %8s%n", "system", "flows/s", "errors",
+                "callback p50/95/99", "floor", "CPU/flow", "heap KiB", "RSS KiB", "start ms", "sign-in", "run"));
+        for (Row r : rows) {
+            summary.append(String.format(Locale.ROOT, "%-8s %8.0f %7d %5.0f/%5.0f/%5.0f %7.0f %6.1fms %9d %9d %9d %6.0fms %s%n",
+                    r.system(), r.flowsPerSecond(), r.errors(), r.callback().p50(), r.callback().p95(),
+                    r.callback().p99(), r.floorP50(), r.cpuMsPerFlow(), r.heapKb(), r.rssKb(), r.startupMs(),
+                    r.signInP50(), r.run()));
+        }
+        Row app = rows.get(0);
+        for (Row other : rows.subList(1, rows.size())) {
+            summary.append(String.format(Locale.ROOT, "%n%s / %s: flows/s %.2fx, callback p50 %.2fx, p99 %.2fx, CPU per"
+                            + " flow %.2fx, heap %.2fx, RSS %.2fx, start %.2fx%n", app.system(), other.system(),
+                    app.flowsPerSecond() / other.flowsPerSecond(), app.callback().p50() / other.callback().p50(),
+                    app.callback().p99() / other.callback().p99(), app.cpuMsPerFlow() / other.cpuMsPerFlow(),
+                    (double) app.heapKb() / other.heapKb(), (double) app.rssKb() / other.rssKb(),
+                    (double) app.startupMs() / other.startupMs()));
+        }
+        summary.append(String.format(Locale.ROOT, "%ncallback / floor (%s): p50 %.1fx; WAR %d KiB%n", app.system(),
+                app.callback().p50() / Math.max(1, app.floorP50()), Files.size(war) / 1024));
+        String bare = properties(out.resolve(app.system()).resolve("startup.txt")).getProperty("bare_server_startup_ms");
+        if (bare != null) {
+            summary.append(String.format(Locale.ROOT, "start: %d ms to the sign-in page's first 200, bare Payara Micro"
+                    + " %s ms to its first answer: %.2fx%n", app.startupMs(), bare,
+                    (double) app.startupMs() / Long.parseLong(bare)));
+        }
+        System.out.println(summary);
+        Files.writeString(out.resolve("summary.txt"), summary);
+    }
+
+    private static Row row(String system, Path gatling, Path out) throws IOException {
         Path run;
         try (Stream<Path> runs = Files.list(gatling)) {
             run = runs.filter(Files::isDirectory).max(Comparator.comparing(p -> p.toFile().lastModified()))
@@ -33,50 +87,34 @@ public final class BenchReport {
         Map<String, Stats> stats = statistics(Jsoup.parse(run.resolve("index.html").toFile(), "UTF-8"));
         Properties rush = properties(out.resolve("rush.txt"));
         Properties startup = properties(out.resolve("startup.txt"));
-
-        Stats callback = request(stats, "callback");
-        Stats token = request(stats, "floor token");
-        Stats profile = request(stats, "floor profile");
         long flows = Long.parseLong(rush.getProperty("flows"));
-        double seconds = Double.parseDouble(rush.getProperty("seconds"));
-        long errors = stats.values().stream().mapToLong(Stats::ko).sum();
-        double floorP50 = token.p50() + profile.p50();
-        double floorP99 = token.p99() + profile.p99();
-
-        String summary = String.format(Locale.ROOT, """
-                run                         %s
-                complete link flows         %d in %.1f s = %.0f flows/s (%s signed-in sessions)
-                errors (all requests)       %d
-                callback latency ms         p50 %.0f  p95 %.0f  p99 %.0f  max %.0f
-                floor: token + profile ms   p50 %.0f  p99 %.0f  (the stand-in called directly)
-                callback / floor            p50 %.1fx  p99 %.1fx
-                sign-up + sign-in ms        p50 %.0f / %.0f  (PBKDF2, 210,000 iterations)
-                startup to first 200        %s ms
-                heap used after full GC     %s KiB (committed %s KiB)
-                RSS                         %s KiB
-                WAR                         %d KiB
-                """, run.getFileName(), flows, seconds, flows / seconds, rush.getProperty("sessions"), errors,
-                callback.p50(), callback.p95(), callback.p99(), callback.max(), floorP50, floorP99,
-                callback.p50() / Math.max(1, floorP50), callback.p99() / Math.max(1, floorP99),
-                request(stats, "sign up").p50(), request(stats, "sign in").p50(),
-                startup.getProperty("startup_ms"), rush.getProperty("heap_used_after_gc_kb"),
-                rush.getProperty("heap_committed_kb"), rush.getProperty("rss_kb"), Files.size(war) / 1024);
-        System.out.println(summary);
-        Files.writeString(out.resolve("summary.txt"), summary);
+        long errors = stats.entrySet().stream().filter(e -> !e.getKey().endsWith(" group"))
+                .mapToLong(e -> e.getValue().ko()).sum();
+        return new Row(system, run.getFileName().toString(), flows, Double.parseDouble(rush.getProperty("seconds")),
+                errors, request(stats, "callback group"),
+                request(stats, "floor token").p50() + request(stats, "floor profile").p50(),
+                (double) Long.parseLong(rush.getProperty("rush_cpu_ms")) / Math.max(1, flows),
+                Long.parseLong(rush.getProperty("heap_used_after_gc_kb", "0")),
+                Long.parseLong(rush.getProperty("rss_kb", "0")), Long.parseLong(startup.getProperty("startup_ms")),
+                request(stats, "sign in").p50());
     }
 
     /** One row of Gatling's statistics table, in milliseconds. */
     record Stats(long ko, double p50, double p95, double p99, double max) {
     }
 
-    /** Gatling's table columns: 2 total, 3 OK, 4 KO, 8 50th pct, 10 95th pct, 11 99th pct, 12 max. */
+    /**
+     * Gatling's table columns: 2 total, 3 OK, 4 KO, 8 50th pct, 10 95th pct, 11 99th pct, 12 max. A group's row
+     * (its cumulated response time) is named "<name> group".
+     */
     private static Map<String, Stats> statistics(Document report) {
         Map<String, Stats> rows = new HashMap<>();
-        for (Element row : report.select("tr[id^=req_]")) {
+        for (Element row : report.select("tr[id^=req_], tr[id^=group_]")) {
             Element name = row.selectFirst(".ellipsed-name");
             if (name != null && row.selectFirst("td.col-12") != null) {
-                rows.put(name.text(), new Stats((long) cell(row, 4), cell(row, 8), cell(row, 10), cell(row, 11),
-                        cell(row, 12)));
+                boolean group = row.id().startsWith("group_");
+                rows.put(name.text() + (group ? " group" : ""), new Stats((long) cell(row, 4), cell(row, 8),
+                        cell(row, 10), cell(row, 11), cell(row, 12)));
             }
         }
         return rows;
@@ -90,7 +128,7 @@ public final class BenchReport {
     private static Stats request(Map<String, Stats> stats, String name) {
         Stats found = stats.get(name);
         if (found == null) {
-            throw new IllegalStateException("no request named " + name + " in Gatling's statistics");
+            throw new IllegalStateException("no row named " + name + " in Gatling's statistics: " + stats.keySet());
         }
         return found;
     }

@@ -21,6 +21,21 @@ final class Footprint {
         return heapLine + "\nrss_kb=" + rss + "\n";
     }
 
+    /**
+     * The process's CPU time so far (user + system, all threads), in ms, from {@code /proc/<pid>/stat} (fields 14
+     * and 15, in clock ticks of 1/100 s on Linux).
+     */
+    static long cpuMillis(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // after the ")" that ends the command name, field 3 is the first: utime is field 14, stime field 15
+            return (Long.parseLong(fields[14 - 3]) + Long.parseLong(fields[15 - 3])) * 10;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Starts a JFR recording (profiling settings) of the running JVM; runs in the background. */
     static void startRecording(long pid, Path file) {
         Thread starter = new Thread(() -> {

@@ -40,26 +40,8 @@ public record LocalStack(ResoniteStandIn standIn, PayaraNode node, URI app, Dura
     public static LocalStack start(String payaraJar, String war, int httpPort, int standInPort, String preBootCommands,
                                    List<String> jvmOptions, Path log, Map<String, String> settings)
             throws IOException, InterruptedException {
-        URI redirect = URI.create("http://localhost:" + httpPort + "/resonite-link/oauth/callback");
-        ResoniteStandIn standIn = ResoniteStandIn.start(standInPort)
-                .register(new ResoniteStandIn.Client(CLIENT_ID, CLIENT_SECRET, redirect));
-        standIn.addUser(new ResoniteStandIn.User("ada", "resonite",
-                ResoniteStandIn.readProfile("/standin/resonite-profile-full.json")));
-        standIn.addUser(new ResoniteStandIn.User("minimal", "resonite",
-                ResoniteStandIn.readProfile("/standin/resonite-profile-minimal.json")));
-
-        Map<String, String> env = new HashMap<>();
-        env.put("RESONITE_CLIENT_ID", CLIENT_ID);
-        env.put("RESONITE_CLIENT_SECRET", CLIENT_SECRET);
-        env.put("RESONITE_REDIRECT_URI", redirect.toString());
-        env.put("RESONITE_BASE_URI", standIn.baseUri().toString());
-        env.put("RESONITE_SCOPES", "openid profile email patreon offline_access");
-        env.put("RESONITE_REVOCATION_URI", "connect/revocation");
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        env.put("RESONITE_LINK_TOKEN_ENCRYPTION_KEY", Base64.getEncoder().encodeToString(key));
-        env.put("RESONITE_ICON_BASE_URI", standIn.baseUri() + "assets/");
-        env.put("RESONITE_LINK_ORGANIZER_BOOTSTRAP_CODE", ORGANIZER_CODE);
+        ResoniteStandIn standIn = standIn(httpPort, standInPort);
+        Map<String, String> env = environment(standIn, httpPort);
         env.putAll(settings);
         PayaraNode.Launch launch = PayaraNode.launch("demo", httpPort).files(payaraJar, war).preBoot(preBootCommands)
                 .jvm(jvmOptions).env(env);
@@ -74,6 +56,38 @@ public record LocalStack(ResoniteStandIn standIn, PayaraNode node, URI app, Dura
             throw new IllegalStateException("Payara Micro did not come up" + (log == null ? "" : "; see " + log), e);
         }
         return new LocalStack(standIn, node, node.url(), Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /** A stand-in with this app registered as a client on {@code httpPort}, and two users to link ("ada", "minimal"). */
+    public static ResoniteStandIn standIn(int httpPort, int standInPort) throws IOException {
+        ResoniteStandIn standIn = ResoniteStandIn.start(standInPort)
+                .register(new ResoniteStandIn.Client(CLIENT_ID, CLIENT_SECRET, redirectUri(httpPort)));
+        standIn.addUser(new ResoniteStandIn.User("ada", "resonite",
+                ResoniteStandIn.readProfile("/standin/resonite-profile-full.json")));
+        standIn.addUser(new ResoniteStandIn.User("minimal", "resonite",
+                ResoniteStandIn.readProfile("/standin/resonite-profile-minimal.json")));
+        return standIn;
+    }
+
+    /** The deployment's settings, as environment variables, for the app on {@code httpPort} beside this stand-in. */
+    public static Map<String, String> environment(ResoniteStandIn standIn, int httpPort) {
+        Map<String, String> env = new HashMap<>();
+        env.put("RESONITE_CLIENT_ID", CLIENT_ID);
+        env.put("RESONITE_CLIENT_SECRET", CLIENT_SECRET);
+        env.put("RESONITE_REDIRECT_URI", redirectUri(httpPort).toString());
+        env.put("RESONITE_BASE_URI", standIn.baseUri().toString());
+        env.put("RESONITE_SCOPES", "openid profile email patreon offline_access");
+        env.put("RESONITE_REVOCATION_URI", "connect/revocation");
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        env.put("RESONITE_LINK_TOKEN_ENCRYPTION_KEY", Base64.getEncoder().encodeToString(key));
+        env.put("RESONITE_ICON_BASE_URI", standIn.baseUri() + "assets/");
+        env.put("RESONITE_LINK_ORGANIZER_BOOTSTRAP_CODE", ORGANIZER_CODE);
+        return env;
+    }
+
+    private static URI redirectUri(int httpPort) {
+        return URI.create("http://localhost:" + httpPort + "/resonite-link/oauth/callback");
     }
 
     /** The Payara Micro process (for its pid and exit code). */

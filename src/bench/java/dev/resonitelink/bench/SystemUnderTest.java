@@ -1,0 +1,174 @@
+package dev.resonitelink.bench;
+
+import dev.resonitelink.standin.LocalStack;
+import dev.resonitelink.standin.ResoniteStandIn;
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.awaitility.Awaitility;
+
+/**
+ * One of the systems the benchmark compares, started beside a fresh Resonite stand-in on the same ports, serving the
+ * same pages under {@code /resonite-link/} (sign-up, sign-in, account, link start, callback), so one scenario drives
+ * each: {@code payara} (this WAR on Payara Micro, as {@link LocalStack} runs it) and {@code peer} (the Spring Boot
+ * application of {@code src/bench/peer}); {@code wildfly} (the same WAR on WildFly).
+ *
+ * @param startup from starting the process to the first 200 of the sign-in page
+ */
+record SystemUnderTest(String name, ResoniteStandIn standIn, Process process, Duration startup, AutoCloseable stop,
+                       long pid) implements AutoCloseable {
+
+    SystemUnderTest(String name, ResoniteStandIn standIn, Process process, Duration startup, AutoCloseable stop) {
+        this(name, standIn, process, startup, stop, process.pid());
+    }
+
+    /** The settings both systems link with: the same scopes, the same client, no OpenID Connect (the peer has none). */
+    static final String SCOPES = "profile email patreon offline_access";
+
+    static SystemUnderTest start(String name, int httpPort, int standInPort, List<String> jvm, Path out)
+            throws IOException, InterruptedException {
+        return switch (name) {
+            case "payara" -> payara(httpPort, standInPort, jvm, out);
+            case "wildfly" -> wildfly(httpPort, standInPort, jvm, out);
+            case "peer" -> peer(httpPort, standInPort, jvm, out);
+            default -> throw new IllegalArgumentException("bench.system must be payara, wildfly or peer, got " + name);
+        };
+    }
+
+    private static SystemUnderTest payara(int httpPort, int standInPort, List<String> jvm, Path out)
+            throws IOException, InterruptedException {
+        List<String> options = new ArrayList<>(jvm);
+        // every simulated browser signs up from this one address: the per-address sign-up limit is for the public
+        options.add("-Dresonite-link.sign-up.per-address-per-hour=1000000");
+        LocalStack stack = LocalStack.start(System.getProperty("bench.payara.jar"), System.getProperty("bench.war"),
+                httpPort, standInPort, System.getProperty("bench.preboot"), options, out.resolve("server.log"),
+                Map.of("RESONITE_SCOPES", SCOPES));
+        return new SystemUnderTest("payara", stack.standIn(), stack.payara(), stack.startup(), stack);
+    }
+
+    /**
+     * The same WAR on a stock WildFly prepared by {@code server-config/wildfly/configure.cli} ({@code
+     * bench.wildfly.home}), deployed by copying it to {@code standalone/deployments}, configured by the same
+     * environment variables as on Payara Micro.
+     */
+    private static SystemUnderTest wildfly(int httpPort, int standInPort, List<String> jvm, Path out)
+            throws IOException {
+        Path home = Path.of(System.getProperty("bench.wildfly.home"));
+        java.nio.file.Files.copy(Path.of(System.getProperty("bench.war")),
+                home.resolve("standalone/deployments/resonite-link.war"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        ResoniteStandIn standIn = LocalStack.standIn(httpPort, standInPort);
+        ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/standalone.sh").toString(), "-c",
+                "standalone-microprofile.xml",
+                "-Djboss.http.port=" + httpPort, "-Djboss.https.port=19443", "-Djboss.management.http.port=19990",
+                "-Djboss.management.https.port=19993")
+                .redirectErrorStream(true).redirectOutput(out.resolve("server.log").toFile());
+        builder.environment().putAll(LocalStack.environment(standIn, httpPort));
+        builder.environment().put("RESONITE_SCOPES", SCOPES);
+        builder.environment().put("RESONITE_LINK_SIGN_UP_PER_ADDRESS_PER_HOUR", "1000000");
+        builder.environment().put("JBOSS_HOME", home.toString());
+        builder.environment().put("JAVA_OPTS", String.join(" ", jvm) + " -Djava.net.preferIPv4Stack=true");
+        long started = System.nanoTime();
+        Process launcher = builder.start();
+        AutoCloseable stop = () -> {
+            launcher.descendants().forEach(ProcessHandle::destroy);
+            launcher.destroy();
+            launcher.waitFor();
+            standIn.close();
+        };
+        try {
+            awaitSignInPage(httpPort, launcher, Duration.ofMinutes(3));
+        } catch (RuntimeException e) {
+            new SystemUnderTest("wildfly", standIn, launcher, Duration.ZERO, stop).close();
+            throw e;
+        }
+        Duration startup = Duration.ofNanos(System.nanoTime() - started);
+        // standalone.sh runs the server's JVM as its child: that is the process to measure
+        long java = launcher.descendants().filter(p -> p.info().command().orElse("").endsWith("/java"))
+                .mapToLong(ProcessHandle::pid).findFirst().orElseThrow();
+        return new SystemUnderTest("wildfly", standIn, launcher, startup, stop, java);
+    }
+
+    private static SystemUnderTest peer(int httpPort, int standInPort, List<String> jvm, Path out)
+            throws IOException, InterruptedException {
+        ResoniteStandIn standIn = LocalStack.standIn(httpPort, standInPort);
+        List<String> command = new ArrayList<>(List.of(new File(System.getProperty("java.home"), "bin/java").getPath()));
+        command.addAll(jvm);
+        command.addAll(List.of("-jar", System.getProperty("bench.peer.jar"), "--peer.port=" + httpPort,
+                "--peer.standin=" + standIn.baseUri().toString().replaceAll("/$", ""),
+                "--peer.client-id=" + LocalStack.CLIENT_ID, "--peer.client-secret=" + LocalStack.CLIENT_SECRET));
+        long started = System.nanoTime();
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(out.resolve("server.log").toFile()).start();
+        SystemUnderTest peer = new SystemUnderTest("peer", standIn, process, Duration.ZERO, () -> {
+            process.destroy();
+            process.waitFor();
+            standIn.close();
+        });
+        try {
+            awaitSignInPage(httpPort, process, Duration.ofMinutes(3));
+        } catch (RuntimeException e) {
+            peer.close();
+            throw e;
+        }
+        return new SystemUnderTest("peer", standIn, process, Duration.ofNanos(System.nanoTime() - started), peer.stop());
+    }
+
+    /**
+     * Bare Payara Micro, the same jar, JVM options and pre-boot commands with nothing deployed: from starting the
+     * process to its first HTTP answer (a 404: there is no page), the figure the app's start is compared with.
+     */
+    static Duration bareServerStartup(int httpPort, List<String> jvm) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(new File(System.getProperty("java.home"), "bin/java").getPath()));
+        command.addAll(jvm);
+        command.addAll(List.of("-jar", System.getProperty("bench.payara.jar"), "--port", String.valueOf(httpPort),
+                "--nocluster", "--prebootcommandfile", System.getProperty("bench.preboot")));
+        long started = System.nanoTime();
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+            HttpRequest root = HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort + "/"))
+                    .timeout(Duration.ofSeconds(10)).build();
+            Awaitility.await("bare Payara Micro to answer").atMost(Duration.ofMinutes(3))
+                    .pollInterval(Duration.ofMillis(100)).ignoreExceptionsInstanceOf(IOException.class)
+                    .until(() -> client.send(root, HttpResponse.BodyHandlers.discarding()).statusCode() > 0);
+            return Duration.ofNanos(System.nanoTime() - started);
+        } finally {
+            process.destroy();
+            process.waitFor();
+        }
+    }
+
+    /** Polls the sign-in page every 100 ms until it answers 200, as LocalStack does for Payara Micro. */
+    private static void awaitSignInPage(int httpPort, Process process, Duration timeout) {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest login = HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort + "/resonite-link/login"))
+                .timeout(Duration.ofSeconds(10)).build();
+        Awaitility.await("the peer to serve its sign-in page").atMost(timeout).pollInterval(Duration.ofMillis(100))
+                .ignoreExceptionsInstanceOf(IOException.class)
+                .until(() -> {
+                    if (!process.isAlive()) {
+                        throw new IllegalStateException("the peer exited with " + process.exitValue());
+                    }
+                    return client.send(login, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+                });
+    }
+
+    @Override
+    public void close() {
+        try {
+            stop.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not stop " + name, e);
+        }
+    }
+}
