@@ -100,8 +100,7 @@ record SystemUnderTest(String name, ResoniteStandIn standIn, Process process, Du
     private static SystemUnderTest peer(int httpPort, int standInPort, List<String> jvm, Path out)
             throws IOException, InterruptedException {
         ResoniteStandIn standIn = LocalStack.standIn(httpPort, standInPort);
-        List<String> command = new ArrayList<>(List.of(new File(System.getProperty("java.home"), "bin/java").getPath()));
-        command.addAll(jvm);
+        List<String> command = java(jvm);
         command.addAll(List.of("-jar", System.getProperty("bench.peer.jar"), "--peer.port=" + httpPort,
                 "--peer.standin=" + standIn.baseUri().toString().replaceAll("/$", ""),
                 "--peer.client-id=" + LocalStack.CLIENT_ID, "--peer.client-secret=" + LocalStack.CLIENT_SECRET));
@@ -127,8 +126,7 @@ record SystemUnderTest(String name, ResoniteStandIn standIn, Process process, Du
      * process to its first HTTP answer (a 404: there is no page), the figure the app's start is compared with.
      */
     static Duration bareServerStartup(int httpPort, List<String> jvm) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(new File(System.getProperty("java.home"), "bin/java").getPath()));
-        command.addAll(jvm);
+        List<String> command = java(jvm);
         command.addAll(List.of("-jar", System.getProperty("bench.payara.jar"), "--port", String.valueOf(httpPort),
                 "--nocluster", "--prebootcommandfile", System.getProperty("bench.preboot")));
         long started = System.nanoTime();
@@ -146,6 +144,13 @@ record SystemUnderTest(String name, ResoniteStandIn standIn, Process process, Du
             process.destroy();
             process.waitFor();
         }
+    }
+
+    /** This JDK's java with these JVM options, ready for the rest of a command line. */
+    private static List<String> java(List<String> jvm) {
+        List<String> command = new ArrayList<>(List.of(new File(System.getProperty("java.home"), "bin/java").getPath()));
+        command.addAll(jvm);
+        return command;
     }
 
     /** Polls the sign-in page every 100 ms until it answers 200, as LocalStack does for Payara Micro. */

@@ -25,7 +25,7 @@ final class SettingGroups {
     static Settings.Endpoints endpoints(SettingsReader r, URI base) {
         URI revocation = r.set(Setting.REVOCATION_URI).isPresent() ? r.endpoint(Setting.REVOCATION_URI, base) : null;
         String issuer = r.set(Setting.ISSUER).filter(raw -> r.absolute(Setting.ISSUER, raw) != null)
-                .orElse(base == null ? null : base.getScheme() + "://" + base.getRawAuthority());
+                .orElse(base == null ? null : Settings.origin(base));
         URI icons = r.absolute(Setting.ICON_BASE_URI, r.text(Setting.ICON_BASE_URI));
         String iconBase = icons == null ? null : icons.toString().endsWith("/") ? icons.toString() : icons + "/";
         return new Settings.Endpoints(r.endpoint(Setting.AUTHORIZE_URI, base), r.endpoint(Setting.TOKEN_URI, base),

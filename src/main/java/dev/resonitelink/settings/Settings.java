@@ -47,6 +47,11 @@ public record Settings(Client client, Endpoints endpoints, OpenId openId, Limits
      * Resonite's endpoints as configured (or their defaults); {@code revocation} is null when none is configured.
      * With {@code openid} among the scopes, the ones not in {@code explicit} give way to the discovery document's.
      */
+    /** A URI's origin, {@code scheme://host[:port]}, as a Content-Security-Policy or an issuer names it. */
+    public static String origin(URI uri) {
+        return uri.getScheme() + "://" + uri.getRawAuthority();
+    }
+
     public record Endpoints(URI authorize, URI token, URI profile, URI revocation, String issuer, boolean requireIssuer,
                             String iconBase, Explicit explicit) {
 

@@ -25,27 +25,23 @@ public class SecurityHeadersFilter extends HttpFilter {
 
     @Override
     public void init() {
-        String providerOrigin = origin(settings.endpoints().authorize());
-        String iconOrigin = origin(URI.create(settings.endpoints().iconBase()));
+        String providerOrigin = Settings.origin(settings.endpoints().authorize());
+        String iconOrigin = Settings.origin(URI.create(settings.endpoints().iconBase()));
         // form-action must allow the provider: the link form's POST is answered by a redirect there (with openid to
         // the authorization endpoint of Resonite's discovery document, which is used on the issuer's origin only);
         // with single sign-on the sign-out form's POST is answered by a redirect to the site's identity provider
         String formTargets = "'self' " + providerOrigin;
         if (settings.client().openId()) {
-            String issuerOrigin = origin(URI.create(settings.endpoints().issuer()));
+            String issuerOrigin = Settings.origin(URI.create(settings.endpoints().issuer()));
             if (!issuerOrigin.equalsIgnoreCase(providerOrigin)) {
                 formTargets += " " + issuerOrigin;
             }
         }
         if (settings.signIn().oidc()) {
-            formTargets += " " + origin(URI.create(settings.signIn().sso().issuer()));
+            formTargets += " " + Settings.origin(URI.create(settings.signIn().sso().issuer()));
         }
         policy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' " + iconOrigin
                 + "; form-action " + formTargets + "; frame-ancestors 'none'; base-uri 'none'";
-    }
-
-    private static String origin(URI uri) {
-        return uri.getScheme() + "://" + uri.getRawAuthority();
     }
 
     @Override

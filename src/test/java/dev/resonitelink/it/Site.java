@@ -149,6 +149,13 @@ public final class Site {
     }
 
     /** {@code GET /api/me/link}: the stored link as JSON, or null when the API answers 404. */
+    /** "Unlink" on the confirmation page: the answer must be the account page saying so. */
+    public void unlink() {
+        Browser.Page confirm = browser.get(at("link/unlink"));
+        Browser.Page done = browser.post(at("link/unlink"), confirm.form("form[action$=/link/unlink]"));
+        assertThat(done.location()).endsWith("/account?unlinked");
+    }
+
     public JsonObject storedLink() {
         Browser.Page page = browser.get(at("api/me/link"));
         if (page.status() == 404) {

@@ -6,7 +6,6 @@ import dev.resonitelink.settings.Settings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
-import java.util.Objects;
 import java.util.logging.Logger;
 
 /**
@@ -78,17 +77,14 @@ public class ResoniteEndpoints {
                 || sameOrigin(announced, configured.authorize())) {
             return announced;
         }
-        LOG.warning(() -> "Resonite's discovery document announces its authorization endpoint on " + origin(announced)
+        LOG.warning(() -> "Resonite's discovery document announces its authorization endpoint on "
+                + Settings.origin(announced)
                 + ", neither the issuer's origin nor the configured endpoint's; using the configured "
                 + configured.authorize() + " (set resonite.authorize-uri to use the other)");
         return null;
     }
 
     private static boolean sameOrigin(URI a, URI b) {
-        return origin(a).equalsIgnoreCase(origin(b));
-    }
-
-    private static String origin(URI uri) {
-        return uri.getScheme() + "://" + Objects.requireNonNullElse(uri.getRawAuthority(), "");
+        return Settings.origin(a).equalsIgnoreCase(Settings.origin(b));
     }
 }
