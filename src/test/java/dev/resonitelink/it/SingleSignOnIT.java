@@ -139,8 +139,12 @@ class SingleSignOnIT {
             assertThat(driver.findElement(org.openqa.selenium.By.cssSelector(".who")).getText())
                     .contains(SiteIdp.BROWSER_USER.name());
             driver.findElement(org.openqa.selenium.By.id("link-button")).click();
-            assertThat(driver.getCurrentUrl()).as("on to Resonite (the stand-in)")
-                    .startsWith(StandIn.get().baseUri().toString());
+            String resonite = StandIn.get().baseUri().toString();
+            // the click returns once the POST is sent, not once its redirect has landed: wait for the landing
+            new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(20))
+                    .until(d -> d.getCurrentUrl().startsWith(resonite));
+            assertThat(driver.getCurrentUrl()).as("on to Resonite's announced authorization endpoint")
+                    .startsWith(resonite + "oidc/authorize");
         } finally {
             driver.quit();
         }
