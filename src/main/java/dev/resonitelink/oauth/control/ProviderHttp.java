@@ -19,7 +19,6 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -74,37 +73,45 @@ public class ProviderHttp implements HTTPRequestSender {
         }
     }
 
-    /** The whole exchange (sending, headers and the capped body) within the deadline, or an IOException. */
+    /**
+     * The whole exchange (sending, headers and the capped body) within the deadline, or an IOException.
+     *
+     * <p>Synchronous on purpose: {@code HttpClient.sendAsync} hands every completed exchange to the common
+     * fork-join pool, and where that pool has one thread (two cores or fewer) the JDK starts a new thread per task
+     * instead. That was a thread per provider call, half of the server's CPU per link flow in the load benchmark
+     * (docs/benchmarks.md). {@code send} waits in the calling thread; the request's own timeout covers the headers,
+     * and the body's deadline runs on the JDK's shared delay thread ({@code orTimeout}), cancelled when the body is
+     * complete.
+     */
     private HttpResponse<byte[]> exchange(ReadOnlyHTTPRequest request, long deadline) throws IOException {
-        CappedBody answer = new CappedBody(settings.limits().maxResponseBytes());
-        CompletableFuture<HttpResponse<byte[]>> exchange = client.sendAsync(toJdk(request), info -> answer);
+        long remaining = Math.max(1, deadline - System.nanoTime());
+        CappedBody answer = new CappedBody(settings.limits().maxResponseBytes(), remaining);
         try {
-            return exchange.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            answer.abandon();
-            exchange.cancel(true);
-            throw new HttpTimeoutException("no complete answer from " + request.getURI().getHost() + " within "
-                    + settings.limits().readTimeout().toMillis() + " ms");
+            return client.send(toJdk(request, Duration.ofNanos(remaining)), info -> answer);
         } catch (InterruptedException e) {
-            answer.abandon();
-            exchange.cancel(true);
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while waiting for " + request.getURI().getHost(), e);
-        } catch (ExecutionException e) {
-            for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+        } catch (IOException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
                 if (cause instanceof ResponseTooLargeException tooLarge) {
                     throw tooLarge;
                 }
+                if (cause instanceof java.net.http.HttpConnectTimeoutException) {
+                    throw e;
+                }
+                if (cause instanceof HttpTimeoutException || cause instanceof TimeoutException) {
+                    throw new HttpTimeoutException("no complete answer from " + request.getURI().getHost()
+                            + " within " + settings.limits().readTimeout().toMillis() + " ms");
+                }
             }
-            if (e.getCause() instanceof IOException io) {
-                throw io;
-            }
-            throw new IOException("call to " + request.getURI().getHost() + " failed", e.getCause());
+            throw e;
+        } finally {
+            answer.abandon(); // a no-op once the body is complete; otherwise closes the connection and the timer
         }
     }
 
-    private static HttpRequest toJdk(ReadOnlyHTTPRequest request) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(request.getURI());
+    private static HttpRequest toJdk(ReadOnlyHTTPRequest request, Duration headersWithin) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(request.getURI()).timeout(headersWithin);
         for (Map.Entry<String, List<String>> header : request.getHeaderMap().entrySet()) {
             if (!RESTRICTED.contains(header.getKey().toLowerCase())) {
                 header.getValue().forEach(value -> builder.header(header.getKey(), value));
@@ -151,8 +158,14 @@ public class ProviderHttp implements HTTPRequestSender {
         private final CompletableFuture<byte[]> result = new CompletableFuture<>();
         private volatile Flow.Subscription subscription;
 
-        CappedBody(int max) {
+        /** Collects at most {@code max} bytes, and gives up (cancelling the subscription) after {@code withinNanos}. */
+        CappedBody(int max, long withinNanos) {
             this.max = max;
+            result.orTimeout(withinNanos, TimeUnit.NANOSECONDS).whenComplete((body, failure) -> {
+                if (failure != null) {
+                    cancelSubscription();
+                }
+            });
         }
 
         @Override
@@ -163,14 +176,18 @@ public class ProviderHttp implements HTTPRequestSender {
         @Override
         public void onSubscribe(Flow.Subscription s) {
             subscription = s;
-            s.request(Long.MAX_VALUE);
+            if (result.isDone()) {
+                s.cancel(); // the deadline passed while the headers were on their way
+            } else {
+                s.request(Long.MAX_VALUE);
+            }
         }
 
         @Override
         public void onNext(List<ByteBuffer> buffers) {
             for (ByteBuffer buffer : buffers) {
                 if (bytes.size() + buffer.remaining() > max) {
-                    subscription.cancel();
+                    cancelSubscription();
                     result.completeExceptionally(new ResponseTooLargeException("response is larger than " + max + " bytes"));
                     return;
                 }
@@ -190,12 +207,16 @@ public class ProviderHttp implements HTTPRequestSender {
             result.complete(bytes.toByteArray());
         }
 
+        /** Gives up on a body that is not complete yet; completing the result also cancels its timer. */
         void abandon() {
+            result.completeExceptionally(new HttpTimeoutException("abandoned at the deadline"));
+        }
+
+        private void cancelSubscription() {
             Flow.Subscription s = subscription;
             if (s != null) {
                 s.cancel();
             }
-            result.completeExceptionally(new HttpTimeoutException("abandoned at the deadline"));
         }
     }
 
