@@ -31,6 +31,15 @@ public class Accounts {
 
     Clock clock = Clock.systemUTC();
 
+    /** Stores a stronger hash of the same password, unless the hash changed since it was read (a new password). */
+    @Transactional
+    public void rehash(String username, String readHash, String newHash) {
+        LocalUser user = em.find(LocalUser.class, username);
+        if (user != null && readHash.equals(user.passwordHash())) {
+            user.rehash(newHash);
+        }
+    }
+
     /** Why a sign-up was refused, in words for the form; empty when the account was created. */
     @Transactional
     public Optional<String> signUp(String username, String password) {

@@ -33,8 +33,17 @@ public class LocalAccountStore implements IdentityStore {
     @Inject
     Settings settings;
 
+    @Inject
+    Accounts accounts;
+
+    /**
+     * Outside any transaction: the read gives its pooled connection back at once, and the deliberately slow hash
+     * (and the wait for a hashing slot) holds none. Inside one, every sign-in of a flood held a connection for up to
+     * the 3 s wait, the pool ran dry and the link flows queued behind the attackers (84 to 9 flows/s in the
+     * benchmark, docs/benchmarks.md). An outdated hash is rewritten afterwards in its own short transaction.
+     */
     @Override
-    @Transactional
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public CredentialValidationResult validate(Credential credential) {
         if (!(credential instanceof UsernamePasswordCredential password) || settings.signIn().oidc()) {
             // with single sign-on there is no local password anywhere, not even for accounts made before
@@ -47,7 +56,7 @@ public class LocalAccountStore implements IdentityStore {
             return CredentialValidationResult.INVALID_RESULT;
         }
         if (hashing.outdated(user.passwordHash())) {
-            user.rehash(hashing.generate(secret));
+            accounts.rehash(user.username(), user.passwordHash(), hashing.generate(secret));
             LOG.fine(() -> "password hash of " + name + " upgraded to current parameters");
         }
         return new CredentialValidationResult(user.username(), user.groups());

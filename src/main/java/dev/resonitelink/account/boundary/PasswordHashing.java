@@ -11,9 +11,11 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * PBKDF2 with OWASP's current parameters (HMAC-SHA512, 210,000 iterations, 32-byte salt and key), at most as many
- * hashes at once as the machine has cores: a flood of well-formed sign-ins or sign-ups then waits here (and is
- * turned away after {@link #WAIT_SECONDS} seconds) instead of taking every core from the link flows. Unknown users are
+ * PBKDF2 with OWASP's current parameters (HMAC-SHA512, 210,000 iterations, 32-byte salt and key), at most one hash
+ * at once per two cores ({@link #SLOTS}): a flood of well-formed sign-ins or sign-ups then waits here (and is turned
+ * away after {@link #WAIT_SECONDS} seconds) and never has more than half of the machine; the link flows keep the
+ * rest. (With one hash per core, a flood of 48 attackers took both cores of the benchmark machine and the link flows
+ * fell from 84 to 9 per second: docs/benchmarks.md.) Unknown users are
  * verified against a dummy hash, so a sign-in takes the same time whether the account exists or not.
  */
 @ApplicationScoped
@@ -27,7 +29,10 @@ public class PasswordHashing {
     @Inject
     Pbkdf2PasswordHash hash;
 
-    private final Semaphore slots = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()), true);
+    /** Hashes computed at once: half of the cores, at least one. */
+    static final int SLOTS = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+
+    private final Semaphore slots = new Semaphore(SLOTS, true);
     private String dummyHash;
 
     /** Too many hashes are being computed at once; the caller answers "try again shortly". */

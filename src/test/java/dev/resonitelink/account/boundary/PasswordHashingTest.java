@@ -86,26 +86,26 @@ class PasswordHashingTest {
     }
 
     @Test
-    void atMostOneHashPerCoreRunsAtOnceAndTheRestAreTurnedAwayInTime() throws Exception {
+    void atMostOneHashPerTwoCoresRunsAtOnceAndTheRestAreTurnedAwayInTime() throws Exception {
         PasswordHashing hashing = hashing();
         hashing.waitSeconds = 1;
-        int cores = Runtime.getRuntime().availableProcessors();
+        int slots = Math.max(1, Runtime.getRuntime().availableProcessors() / 2); // the slots: half of the machine
         hash.gate = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(cores + 2);
+        ExecutorService pool = Executors.newFixedThreadPool(slots + 2);
         try {
             List<Future<String>> running = new ArrayList<>();
-            for (int i = 0; i < cores; i++) {
+            for (int i = 0; i < slots; i++) {
                 running.add(pool.submit(() -> hashing.generate("pw".toCharArray())));
             }
             org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
-                    .until(() -> hash.running.get() == cores);
+                    .until(() -> hash.running.get() == slots);
             assertThatThrownBy(() -> hashing.generate("one too many".toCharArray()))
                     .isInstanceOf(PasswordHashing.BusyException.class);
             hash.gate.countDown();
             for (Future<String> f : running) {
                 assertThat(f.get(10, TimeUnit.SECONDS)).startsWith("PBKDF2WithHmacSHA512:");
             }
-            assertThat(hash.mostAtOnce.get()).isEqualTo(cores);
+            assertThat(hash.mostAtOnce.get()).isEqualTo(slots);
             assertThat(hashing.generate("after".toCharArray())).as("slots are given back").endsWith("after");
         } finally {
             pool.shutdownNow();
