@@ -25,14 +25,18 @@ import org.jsoup.nodes.Element;
 public final class BenchReport {
 
     /** The systems in the order of the table; the first is this app, compared with each other one. */
-    static final List<String> SYSTEMS = List.of("payara", "wildfly", "peer");
+    static final List<String> SYSTEMS = List.of("payara", "payara-postgres", "wildfly", "peer");
 
     /** One system's figures. */
     record Row(String system, String run, long flows, double seconds, long errors, Stats callback, double floorP50,
-               double cpuMsPerFlow, long heapKb, long rssKb, long startupMs, double signInP50) {
+               double cpuMsPerFlow, long heapKb, long rssKb, long startupMs, double signInP50, Flood flood) {
         double flowsPerSecond() {
             return flows / seconds;
         }
+    }
+
+    /** The link flows of the flood phase ({@code null} when it was left out), and the attackers' sign-ins. */
+    record Flood(long flows, double seconds, Stats callback, long attempts, Stats wrongPassword) {
     }
 
     public static void main(String[] args) throws IOException {
@@ -49,13 +53,33 @@ public final class BenchReport {
             throw new IllegalStateException("no system's figures under " + out);
         }
         StringBuilder summary = new StringBuilder(String.format(Locale.ROOT,
-                "%-8s %8s %7s %17s %7s %8s %9s %9s %9s %8s %8s%n", "system", "flows/s", "errors",
+                "%-15s %8s %7s %17s %7s %8s %9s %9s %9s %8s %8s%n", "system", "flows/s", "errors",
                 "callback p50/95/99", "floor", "CPU/flow", "heap KiB", "RSS KiB", "start ms", "sign-in", "run"));
         for (Row r : rows) {
-            summary.append(String.format(Locale.ROOT, "%-8s %8.0f %7d %5.0f/%5.0f/%5.0f %7.0f %6.1fms %9d %9d %9d %6.0fms %s%n",
+            summary.append(String.format(Locale.ROOT, "%-15s %8.0f %7d %5.0f/%5.0f/%5.0f %7.0f %6.1fms %9d %9d %9d %6.0fms %s%n",
                     r.system(), r.flowsPerSecond(), r.errors(), r.callback().p50(), r.callback().p95(),
                     r.callback().p99(), r.floorP50(), r.cpuMsPerFlow(), r.heapKb(), r.rssKb(), r.startupMs(),
                     r.signInP50(), r.run()));
+        }
+        if (rows.stream().anyMatch(r -> r.flood() != null)) {
+            summary.append(String.format(Locale.ROOT, "%nunder a sign-in flood (link flows while attackers post wrong"
+                    + " passwords from new addresses):%n%-15s %14s %16s %12s %13s %16s%n", "system", "flows/s q/f",
+                    "callback p99 q/f", "p99 flood/q", "flood errors", "attempts/s, p50"));
+            for (Row r : rows) {
+                Flood f = r.flood();
+                if (f != null) {
+                    summary.append(String.format(Locale.ROOT, "%-15s %6.0f/%-7.0f %7.0f/%-8.0f %11.2fx %13d %9.0f, %4.0fms%n",
+                            r.system(), r.flowsPerSecond(), f.flows() / f.seconds(), r.callback().p99(),
+                            f.callback().p99(), f.callback().p99() / Math.max(1, r.callback().p99()),
+                            f.callback().ko(), f.attempts() / f.seconds(), f.wrongPassword().p50()));
+                }
+            }
+        }
+        for (Row r : rows) {
+            Path soak = out.resolve(r.system()).resolve("soak.txt");
+            if (Files.exists(soak)) {
+                summary.append(soak(r.system(), properties(soak)));
+            }
         }
         Row app = rows.get(0);
         for (Row other : rows.subList(1, rows.size())) {
@@ -96,7 +120,38 @@ public final class BenchReport {
                 (double) Long.parseLong(rush.getProperty("rush_cpu_ms")) / Math.max(1, flows),
                 Long.parseLong(rush.getProperty("heap_used_after_gc_kb", "0")),
                 Long.parseLong(rush.getProperty("rss_kb", "0")), Long.parseLong(startup.getProperty("startup_ms")),
-                request(stats, "sign in").p50());
+                request(stats, "sign in").p50(), flood(rush, stats));
+    }
+
+    /** The soak's two censuses side by side: the first checkpoint and the last flow. */
+    private static String soak(String system, Properties census) {
+        List<Integer> points = census.stringPropertyNames().stream()
+                .map(k -> k.replaceAll("^after_(\\d+)_flows\\..*", "$1")).distinct().map(Integer::valueOf).sorted().toList();
+        if (points.size() < 2) {
+            return String.format(Locale.ROOT, "%nsoak (%s): incomplete, censuses at %s flows%n", system, points);
+        }
+        String first = "after_" + points.get(0) + "_flows.";
+        String last = "after_" + points.get(points.size() - 1) + "_flows.";
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%nsoak (%s): %d flows -> %d flows%n",
+                system, points.get(0), points.get(points.size() - 1)));
+        for (String key : List.of("heap_used_after_gc_kb", "http_sessions", "pending_authorizations",
+                "database_sessions", "threads", "rss_kb")) {
+            text.append(String.format(Locale.ROOT, "  %-24s %10s -> %10s%n", key, census.getProperty(first + key),
+                    census.getProperty(last + key)));
+        }
+        double heapRatio = Double.parseDouble(census.getProperty(last + "heap_used_after_gc_kb"))
+                / Double.parseDouble(census.getProperty(first + "heap_used_after_gc_kb"));
+        return text.append(String.format(Locale.ROOT, "  heap after GC, last / first: %.2fx%n", heapRatio)).toString();
+    }
+
+    private static Flood flood(Properties rush, Map<String, Stats> stats) {
+        double seconds = Double.parseDouble(rush.getProperty("flood_seconds", "0"));
+        if (seconds <= 0 || !stats.containsKey("callback during the flood group")) {
+            return null;
+        }
+        return new Flood(Long.parseLong(rush.getProperty("flood_flows")), seconds,
+                request(stats, "callback during the flood group"), Long.parseLong(rush.getProperty("flood_attempts")),
+                request(stats, "flood: wrong password"));
     }
 
     /** One row of Gatling's statistics table, in milliseconds. */

@@ -22,6 +22,36 @@ final class Footprint {
     }
 
     /**
+     * What a long run must not pile up, counted in the live heap after a full GC ({@code jcmd GC.class_histogram}
+     * collects first): HTTP sessions (Payara's and Undertow's session classes), pending authorization requests,
+     * open database sessions (H2's, or PostgreSQL connections), and the process's threads ({@code /proc}); then the
+     * heap in use after that GC.
+     */
+    static String census(long pid) throws IOException, InterruptedException {
+        String histogram = jcmd(pid, "GC.class_histogram");
+        StringBuilder out = new StringBuilder();
+        out.append("http_sessions=").append(instances(histogram,
+                "org.apache.catalina.session.StandardSession", "io.undertow.server.session.InMemorySessionManager$SessionImpl"));
+        out.append("\npending_authorizations=").append(instances(histogram, "dev.resonitelink.oauth.entity.PendingAuthorization"));
+        out.append("\ndatabase_sessions=").append(instances(histogram, "org.h2.engine.SessionLocal", "org.postgresql.jdbc.PgConnection"));
+        out.append("\nthreads=").append(Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream()
+                .filter(l -> l.startsWith("Threads:")).map(l -> l.replaceAll("\\D+", "")).findFirst().orElse("?"));
+        return out.append('\n').append(of(pid)).toString();
+    }
+
+    /** The instance count of these classes in a class histogram (its lines: rank, instances, bytes, class name). */
+    private static long instances(String histogram, String... classNames) {
+        long count = 0;
+        for (String line : histogram.split("\n")) {
+            String[] columns = line.trim().split("\\s+");
+            if (columns.length >= 4 && List.of(classNames).contains(columns[3])) {
+                count += Long.parseLong(columns[1]);
+            }
+        }
+        return count;
+    }
+
+    /**
      * The process's CPU time so far (user + system, all threads), in ms, from {@code /proc/<pid>/stat} (fields 14
      * and 15, in clock ticks of 1/100 s on Linux).
      */

@@ -1,5 +1,6 @@
 package dev.resonitelink.bench;
 
+import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.css;
 import static io.gatling.javaapi.core.CoreDsl.global;
@@ -59,6 +60,20 @@ public class LinkRushSimulation extends Simulation {
     static final int SIGN_IN_RATE = Integer.getInteger("bench.signin.rate", 1);
     static final int FLOOR_RATE = Integer.getInteger("bench.floor.rate", 50);
     static final int FLOOR_SECONDS = Integer.getInteger("bench.floor.seconds", 10);
+    /**
+     * After the quiet rush, the same link flows go on for this long while {@code bench.flood.users} attackers post
+     * sign-ins with wrong passwords and new user names, each from a new client address (through the trusted proxy
+     * header), so neither the per-account nor the per-address throttle stops them; 0 leaves the flood out.
+     */
+    static final int FLOOD_SECONDS = Integer.getInteger("bench.flood.seconds", 30);
+    static final int FLOOD_USERS = Integer.getInteger("bench.flood.users", 48);
+    /**
+     * The soak ({@code bench.soak.flows}, e.g. 100000; 0 = the timed rush): the browsers link until that many flows
+     * are done, without the flood; a census of the live heap (sessions, pending authorizations, database sessions,
+     * threads, heap after a full GC) is taken at {@code bench.soak.checkpoint} flows and again at the last one.
+     */
+    static final int SOAK_FLOWS = Integer.getInteger("bench.soak.flows", 0);
+    static final int SOAK_CHECKPOINT = Integer.getInteger("bench.soak.checkpoint", 10_000);
     static final String SYSTEM = System.getProperty("bench.system", "payara");
     static final Path OUT = Path.of(System.getProperty("bench.out", "target/bench")).resolve(SYSTEM);
     static final String PASSWORD = "correct horse battery";
@@ -67,8 +82,15 @@ public class LinkRushSimulation extends Simulation {
     private static final AtomicLong RUSH_FIRST = new AtomicLong();
     private static final AtomicLong RUSH_LAST = new AtomicLong();
     private static final AtomicInteger RUSH_DONE = new AtomicInteger();
-    /** The system's process CPU time when the rush began, in ms. */
+    /** Browsers linking in the flood phase: the attackers post while there is at least one. */
+    private static final AtomicInteger IN_FLOOD_PHASE = new AtomicInteger();
+    private static final AtomicInteger FLOOD_ATTEMPTS = new AtomicInteger();
+    private static final java.util.concurrent.atomic.AtomicBoolean FLOOD_OVER = new java.util.concurrent.atomic.AtomicBoolean();
+    private static final AtomicInteger FLOOD_DONE = new AtomicInteger();
+    private static final List<Thread> CENSUSES = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** The system's process CPU time when the rush began, and when its last quiet flow ended, in ms. */
     private static final AtomicLong RUSH_CPU_START = new AtomicLong();
+    private static final AtomicLong RUSH_CPU_END = new AtomicLong();
 
     private final int httpPort = Integer.getInteger("bench.http.port", 8080);
     private final int standInPort = Integer.getInteger("bench.standin.port", 8091);
@@ -121,7 +143,9 @@ public class LinkRushSimulation extends Simulation {
                 return session;
             });
 
-    private final ChainBuilder link = io.gatling.javaapi.core.CoreDsl.exec(session -> {
+    /** One complete link flow; {@code phase} names its callback group ("callback", "callback during the flood"). */
+    private ChainBuilder link(String phase, AtomicInteger done) {
+        return io.gatling.javaapi.core.CoreDsl.exec(session -> {
                 if (RUSH_FIRST.compareAndSet(0, System.nanoTime())) {
                     RUSH_CPU_START.set(Footprint.cpuMillis(system.pid()));
                     if (Boolean.getBoolean("bench.jfr")) {
@@ -141,7 +165,7 @@ public class LinkRushSimulation extends Simulation {
                             .saveAs("callback")))
             // the callback until it leaves for the account page: one request for this WAR; two for the peer, whose
             // OAuth client filter redeems the code and then redirects to the page that reads the profile and stores
-            .group("callback").on(io.gatling.javaapi.core.CoreDsl
+            .group(phase).on(io.gatling.javaapi.core.CoreDsl
                     .exec(http("callback").get("#{callback}").check(status().is(302), header("Location").saveAs("linked")))
                     .asLongAs(session -> !session.getString("linked").contains("/account")).on(
                             io.gatling.javaapi.core.CoreDsl.exec(http("callback, continued").get("#{linked}")
@@ -149,12 +173,51 @@ public class LinkRushSimulation extends Simulation {
             .exec(http("account page, linked").get("#{linked}")
                     .check(status().is(200), regex("U-rush-[0-9]+").exists()))
             .exec(session -> {
-                RUSH_LAST.set(System.nanoTime());
+                if (done == RUSH_DONE) {
+                    RUSH_LAST.set(System.nanoTime());
+                    RUSH_CPU_END.accumulateAndGet(Footprint.cpuMillis(system.pid()), Math::max);
+                }
                 if (!session.isFailed()) {
-                    RUSH_DONE.incrementAndGet();
+                    int n = done.incrementAndGet();
+                    if (SOAK_FLOWS > 0 && done == RUSH_DONE && (n == SOAK_CHECKPOINT || n == SOAK_FLOWS)) {
+                        census("after_" + n + "_flows.");
+                    }
                 }
                 return session;
             });
+    }
+
+    /** Takes a census of the server in the background (the load goes on) and appends it to soak.txt. */
+    private void census(String prefix) {
+        Thread thread = new Thread(() -> {
+            try {
+                String census = Footprint.census(system.pid()).lines().map(l -> prefix + l + "\n")
+                        .collect(java.util.stream.Collectors.joining());
+                synchronized (CENSUSES) {
+                    Files.writeString(OUT.resolve("soak.txt"), census, java.nio.file.StandardOpenOption.CREATE,
+                            java.nio.file.StandardOpenOption.APPEND);
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException("census of the server failed", e);
+            }
+        }, "census");
+        CENSUSES.add(thread);
+        thread.start();
+    }
+
+    /** A sign-in an attacker makes: a new user name, a wrong password, a new address; refused, never an error. */
+    private final ChainBuilder floodAttempt = io.gatling.javaapi.core.CoreDsl
+            .exec(session -> {
+                int n = FLOOD_ATTEMPTS.incrementAndGet();
+                return session.set("address", "203.0." + (n / 250 % 250) + "." + (n % 250 + 1))
+                        .set("nobody", "nobody-" + UUID.randomUUID().toString().substring(0, 8));
+            })
+            .exec(http("flood: sign-in form").get(app + "/resonite-link/login").header("X-Forwarded-For", "#{address}")
+                    .check(status().is(200), css("input[name=csrf]", "value").saveAs("csrf")))
+            // this WAR answers 401 (wrong password) or 429 (no hashing slot within 3 s); the peer redirects to ?error
+            .exec(http("flood: wrong password").post(app + "/resonite-link/login").header("X-Forwarded-For", "#{address}")
+                    .formParam("csrf", "#{csrf}").formParam("username", "#{nobody}").formParam("password", "guess")
+                    .check(status().in(302, 401, 429)));
 
     {
         // a few seconds of the same calls first, so the floor is not the JIT's cold start
@@ -164,10 +227,31 @@ public class LinkRushSimulation extends Simulation {
         // CPU), then runs complete link flows back to back for bench.seconds
         ScenarioBuilder rushScenario = scenario("rush").exec(signIn).exitHereIfFailed()
                 .asLongAs(session -> SIGNED_IN.get() < USERS).on(pause(Duration.ofMillis(50)))
-                .during(Duration.ofSeconds(SECONDS)).on(link);
+                .doIfOrElse(session -> SOAK_FLOWS > 0)
+                .then(io.gatling.javaapi.core.CoreDsl.asLongAs(session -> RUSH_DONE.get() < SOAK_FLOWS)
+                        .on(link("callback", RUSH_DONE)))
+                .orElse(io.gatling.javaapi.core.CoreDsl.during(Duration.ofSeconds(SECONDS)).on(link("callback", RUSH_DONE)))
+                .exec(session -> {
+                    IN_FLOOD_PHASE.incrementAndGet();
+                    return session;
+                })
+                .during(Duration.ofSeconds(SOAK_FLOWS > 0 ? 0 : FLOOD_SECONDS)).on(link("callback during the flood", FLOOD_DONE))
+                .exec(session -> {
+                    if (IN_FLOOD_PHASE.decrementAndGet() == 0) {
+                        FLOOD_OVER.set(true);
+                    }
+                    return session;
+                });
+        // the attackers wait for the first browser to enter the flood phase and stop when the last one leaves it
+        ScenarioBuilder floodScenario = scenario("flood")
+                .asLongAs(session -> IN_FLOOD_PHASE.get() == 0 && !FLOOD_OVER.get()).on(pause(Duration.ofMillis(100)))
+                .asLongAs(session -> !FLOOD_OVER.get()).on(floodAttempt);
         setUp(warmUp.injectOpen(constantUsersPerSec(FLOOR_RATE).during(5))
                 .andThen(floorScenario.injectOpen(constantUsersPerSec(FLOOR_RATE).during(FLOOR_SECONDS)))
-                .andThen(rushScenario.injectOpen(rampUsers(USERS).during(Duration.ofSeconds(Math.max(1, USERS / SIGN_IN_RATE))))))
+                .andThen(FLOOD_SECONDS > 0 && SOAK_FLOWS == 0
+                        ? List.of(rushScenario.injectOpen(rampUsers(USERS).during(Duration.ofSeconds(Math.max(1, USERS / SIGN_IN_RATE)))),
+                                floodScenario.injectOpen(atOnceUsers(FLOOD_USERS)))
+                        : List.of(rushScenario.injectOpen(rampUsers(USERS).during(Duration.ofSeconds(Math.max(1, USERS / SIGN_IN_RATE)))))))
                 .protocols(protocol)
                 .assertions(global().failedRequests().count().is(0L));
     }
@@ -176,6 +260,7 @@ public class LinkRushSimulation extends Simulation {
     public void before() {
         try {
             Files.createDirectories(OUT);
+            Files.deleteIfExists(OUT.resolve("soak.txt"));
             List<String> jvm = List.of(System.getProperty("bench.jvm", "-Xmx1g").split(" "));
             String bare = SYSTEM.equals("payara")
                     ? "bare_server_startup_ms=" + SystemUnderTest.bareServerStartup(httpPort, jvm).toMillis() + "\n" : "";
@@ -190,14 +275,19 @@ public class LinkRushSimulation extends Simulation {
     @Override
     public void after() {
         try {
+            for (Thread census : CENSUSES) {
+                census.join();
+            }
             double seconds = (RUSH_LAST.get() - RUSH_FIRST.get()) / 1e9;
-            long cpu = Footprint.cpuMillis(system.pid()) - RUSH_CPU_START.get();
+            long cpu = RUSH_CPU_END.get() - RUSH_CPU_START.get();
             if (Boolean.getBoolean("bench.jfr")) {
                 Footprint.stopRecording(system.pid());
             }
             String footprint = Footprint.of(system.pid());
             Files.writeString(OUT.resolve("rush.txt"), "flows=" + RUSH_DONE.get() + "\nseconds=" + seconds + "\n"
                     + "sessions=" + SIGNED_IN.get() + "\n" + "rush_cpu_ms=" + cpu + "\n"
+                    + "flood_seconds=" + (SOAK_FLOWS > 0 ? 0 : FLOOD_SECONDS) + "\nflood_flows=" + FLOOD_DONE.get() + "\nflood_attempts="
+                    + FLOOD_ATTEMPTS.get() + "\n"
                     + footprint);
         } catch (Exception e) {
             throw new IllegalStateException(e);

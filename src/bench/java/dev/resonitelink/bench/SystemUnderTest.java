@@ -32,26 +32,61 @@ record SystemUnderTest(String name, ResoniteStandIn standIn, Process process, Du
 
     /** The settings both systems link with: the same scopes, the same client, no OpenID Connect (the peer has none). */
     static final String SCOPES = "profile email patreon offline_access";
+    /** Loopback is the proxy: the sign-in flood sends X-Forwarded-For, as through a TLS proxy in production. */
+    static final String TRUSTED_PROXIES = "127.0.0.1,0:0:0:0:0:0:0:1";
 
     static SystemUnderTest start(String name, int httpPort, int standInPort, List<String> jvm, Path out)
             throws IOException, InterruptedException {
         return switch (name) {
-            case "payara" -> payara(httpPort, standInPort, jvm, out);
+            case "payara" -> payara(httpPort, standInPort, jvm, out, false);
+            case "payara-postgres" -> payara(httpPort, standInPort, jvm, out, true);
             case "wildfly" -> wildfly(httpPort, standInPort, jvm, out);
             case "peer" -> peer(httpPort, standInPort, jvm, out);
             default -> throw new IllegalArgumentException("bench.system must be payara, wildfly or peer, got " + name);
         };
     }
 
-    private static SystemUnderTest payara(int httpPort, int standInPort, List<String> jvm, Path out)
+    /**
+     * This WAR on Payara Micro; with {@code postgres} on a PostgreSQL server (zonky's embedded binaries, as in the
+     * integration tests) through {@code server-config/payara/postgresql.asadmin} and its pool settings, as production.
+     */
+    private static SystemUnderTest payara(int httpPort, int standInPort, List<String> jvm, Path out, boolean postgres)
             throws IOException, InterruptedException {
         List<String> options = new ArrayList<>(jvm);
         // every simulated browser signs up from this one address: the per-address sign-up limit is for the public
         options.add("-Dresonite-link.sign-up.per-address-per-hour=1000000");
-        LocalStack stack = LocalStack.start(System.getProperty("bench.payara.jar"), System.getProperty("bench.war"),
-                httpPort, standInPort, System.getProperty("bench.preboot"), options, out.resolve("server.log"),
-                Map.of("RESONITE_SCOPES", SCOPES));
-        return new SystemUnderTest("payara", stack.standIn(), stack.payara(), stack.startup(), stack);
+        // the flood's attackers come "through the proxy" (X-Forwarded-For from loopback), each from a new address
+        options.add("-Dresonite-link.trusted-proxies=" + TRUSTED_PROXIES);
+        Map<String, String> settings = new java.util.HashMap<>(Map.of("RESONITE_SCOPES", SCOPES));
+        io.zonky.test.db.postgres.embedded.EmbeddedPostgres database = null;
+        if (postgres) {
+            int port = Integer.getInteger("bench.pg.port");
+            database = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder().setPort(port).start();
+            settings.putAll(Map.of("DB_HOST", "localhost", "DB_PORT", String.valueOf(port), "DB_NAME", "postgres",
+                    "DB_USER", "postgres", "DB_PASSWORD", "postgres"));
+        }
+        io.zonky.test.db.postgres.embedded.EmbeddedPostgres server = database;
+        LocalStack stack;
+        try {
+            stack = LocalStack.start(System.getProperty("bench.payara.jar"), System.getProperty("bench.war"),
+                    httpPort, standInPort, System.getProperty("bench.preboot"), options, out.resolve("server.log"),
+                    settings, postgres);
+        } catch (IOException | RuntimeException e) {
+            if (server != null) {
+                server.close();
+            }
+            throw e;
+        }
+        return new SystemUnderTest(postgres ? "payara-postgres" : "payara", stack.standIn(), stack.payara(),
+                stack.startup(), () -> {
+                    try {
+                        stack.close();
+                    } finally {
+                        if (server != null) {
+                            server.close();
+                        }
+                    }
+                });
     }
 
     /**
@@ -74,6 +109,7 @@ record SystemUnderTest(String name, ResoniteStandIn standIn, Process process, Du
         builder.environment().putAll(LocalStack.environment(standIn, httpPort));
         builder.environment().put("RESONITE_SCOPES", SCOPES);
         builder.environment().put("RESONITE_LINK_SIGN_UP_PER_ADDRESS_PER_HOUR", "1000000");
+        builder.environment().put("RESONITE_LINK_TRUSTED_PROXIES", TRUSTED_PROXIES);
         builder.environment().put("JBOSS_HOME", home.toString());
         builder.environment().put("JAVA_OPTS", String.join(" ", jvm) + " -Djava.net.preferIPv4Stack=true");
         long started = System.nanoTime();

@@ -40,11 +40,24 @@ public record LocalStack(ResoniteStandIn standIn, PayaraNode node, URI app, Dura
     public static LocalStack start(String payaraJar, String war, int httpPort, int standInPort, String preBootCommands,
                                    List<String> jvmOptions, Path log, Map<String, String> settings)
             throws IOException, InterruptedException {
+        return start(payaraJar, war, httpPort, standInPort, preBootCommands, jvmOptions, log, settings, false);
+    }
+
+    /**
+     * The same, on PostgreSQL instead of the embedded H2 when {@code postgres} (server-config/payara/postgresql.asadmin;
+     * the {@code DB_*} connection settings among {@code settings}).
+     */
+    public static LocalStack start(String payaraJar, String war, int httpPort, int standInPort, String preBootCommands,
+                                   List<String> jvmOptions, Path log, Map<String, String> settings, boolean postgres)
+            throws IOException, InterruptedException {
         ResoniteStandIn standIn = standIn(httpPort, standInPort);
         Map<String, String> env = environment(standIn, httpPort);
         env.putAll(settings);
         PayaraNode.Launch launch = PayaraNode.launch("demo", httpPort).files(payaraJar, war).preBoot(preBootCommands)
                 .jvm(jvmOptions).env(env);
+        if (postgres) {
+            launch.postgres();
+        }
         long started = System.nanoTime();
         PayaraNode node = (log == null ? launch.inheritOutput() : launch.logTo(log)).start();
         try {
