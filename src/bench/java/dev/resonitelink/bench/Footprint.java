@@ -16,9 +16,13 @@ final class Footprint {
         Matcher used = Pattern.compile("total (\\d+)K, used (\\d+)K").matcher(heap);
         String heapLine = used.find() ? "heap_used_after_gc_kb=" + used.group(2) + "\nheap_committed_kb=" + used.group(1)
                 : "heap_info=unavailable";
-        String rss = Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream()
-                .filter(l -> l.startsWith("VmRSS:")).map(l -> l.replaceAll("\\D+", "")).findFirst().orElse("?");
-        return heapLine + "\nrss_kb=" + rss + "\n";
+        return heapLine + "\nrss_kb=" + status(pid, "VmRSS:") + "\n";
+    }
+
+    /** The number in one line of {@code /proc/<pid>/status} ("VmRSS:" in KiB, "Threads:"), or "?". */
+    private static String status(long pid, String field) throws IOException {
+        return Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream()
+                .filter(l -> l.startsWith(field)).map(l -> l.replaceAll("\\D+", "")).findFirst().orElse("?");
     }
 
     /**
@@ -34,8 +38,7 @@ final class Footprint {
                 "org.apache.catalina.session.StandardSession", "io.undertow.server.session.InMemorySessionManager$SessionImpl"));
         out.append("\npending_authorizations=").append(instances(histogram, "dev.resonitelink.oauth.entity.PendingAuthorization"));
         out.append("\ndatabase_sessions=").append(instances(histogram, "org.h2.engine.SessionLocal", "org.postgresql.jdbc.PgConnection"));
-        out.append("\nthreads=").append(Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream()
-                .filter(l -> l.startsWith("Threads:")).map(l -> l.replaceAll("\\D+", "")).findFirst().orElse("?"));
+        out.append("\nthreads=").append(status(pid, "Threads:"));
         return out.append('\n').append(of(pid)).toString();
     }
 

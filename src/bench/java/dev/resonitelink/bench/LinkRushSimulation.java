@@ -20,6 +20,7 @@ import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import dev.resonitelink.standin.LocalStack;
 import dev.resonitelink.standin.ResoniteStandIn;
 import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
@@ -246,12 +247,12 @@ public class LinkRushSimulation extends Simulation {
         ScenarioBuilder floodScenario = scenario("flood")
                 .asLongAs(session -> IN_FLOOD_PHASE.get() == 0 && !FLOOD_OVER.get()).on(pause(Duration.ofMillis(100)))
                 .asLongAs(session -> !FLOOD_OVER.get()).on(floodAttempt);
+        PopulationBuilder rush = rushScenario.injectOpen(rampUsers(USERS).during(Duration.ofSeconds(Math.max(1, USERS / SIGN_IN_RATE))));
         setUp(warmUp.injectOpen(constantUsersPerSec(FLOOR_RATE).during(5))
                 .andThen(floorScenario.injectOpen(constantUsersPerSec(FLOOR_RATE).during(FLOOR_SECONDS)))
                 .andThen(FLOOD_SECONDS > 0 && SOAK_FLOWS == 0
-                        ? List.of(rushScenario.injectOpen(rampUsers(USERS).during(Duration.ofSeconds(Math.max(1, USERS / SIGN_IN_RATE)))),
-                                floodScenario.injectOpen(atOnceUsers(FLOOD_USERS)))
-                        : List.of(rushScenario.injectOpen(rampUsers(USERS).during(Duration.ofSeconds(Math.max(1, USERS / SIGN_IN_RATE)))))))
+                        ? List.of(rush, floodScenario.injectOpen(atOnceUsers(FLOOD_USERS)))
+                        : List.of(rush)))
                 .protocols(protocol)
                 .assertions(global().failedRequests().count().is(0L));
     }

@@ -42,7 +42,7 @@ record SystemUnderTest(String name, ResoniteStandIn standIn, Process process, Du
             case "payara-postgres" -> payara(httpPort, standInPort, jvm, out, true);
             case "wildfly" -> wildfly(httpPort, standInPort, jvm, out);
             case "peer" -> peer(httpPort, standInPort, jvm, out);
-            default -> throw new IllegalArgumentException("bench.system must be payara, wildfly or peer, got " + name);
+            default -> throw new IllegalArgumentException("bench.system must be payara, payara-postgres, wildfly or peer, got " + name);
         };
     }
 
@@ -58,14 +58,7 @@ record SystemUnderTest(String name, ResoniteStandIn standIn, Process process, Du
         // the flood's attackers come "through the proxy" (X-Forwarded-For from loopback), each from a new address
         options.add("-Dresonite-link.trusted-proxies=" + TRUSTED_PROXIES);
         Map<String, String> settings = new java.util.HashMap<>(Map.of("RESONITE_SCOPES", SCOPES));
-        io.zonky.test.db.postgres.embedded.EmbeddedPostgres database = null;
-        if (postgres) {
-            int port = Integer.getInteger("bench.pg.port");
-            database = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder().setPort(port).start();
-            settings.putAll(Map.of("DB_HOST", "localhost", "DB_PORT", String.valueOf(port), "DB_NAME", "postgres",
-                    "DB_USER", "postgres", "DB_PASSWORD", "postgres"));
-        }
-        io.zonky.test.db.postgres.embedded.EmbeddedPostgres server = database;
+        io.zonky.test.db.postgres.embedded.EmbeddedPostgres server = postgres ? startPostgres(settings) : null;
         LocalStack stack;
         try {
             stack = LocalStack.start(System.getProperty("bench.payara.jar"), System.getProperty("bench.war"),
@@ -87,6 +80,15 @@ record SystemUnderTest(String name, ResoniteStandIn standIn, Process process, Du
                         }
                     }
                 });
+    }
+
+    /** A PostgreSQL server on {@code bench.pg.port}; its connection settings go into {@code settings} (DB_*). */
+    private static io.zonky.test.db.postgres.embedded.EmbeddedPostgres startPostgres(Map<String, String> settings)
+            throws IOException {
+        int port = Integer.getInteger("bench.pg.port");
+        settings.putAll(Map.of("DB_HOST", "localhost", "DB_PORT", String.valueOf(port), "DB_NAME", "postgres",
+                "DB_USER", "postgres", "DB_PASSWORD", "postgres"));
+        return io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder().setPort(port).start();
     }
 
     /**

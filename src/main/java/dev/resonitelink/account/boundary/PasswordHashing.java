@@ -15,8 +15,8 @@ import java.util.concurrent.TimeUnit;
  * at once per two cores ({@link #SLOTS}): a flood of well-formed sign-ins or sign-ups then waits here (and is turned
  * away after {@link #WAIT_SECONDS} seconds) and never has more than half of the machine; the link flows keep the
  * rest. (With one hash per core, a flood of 48 attackers took both cores of the benchmark machine and the link flows
- * fell from 84 to 9 per second: docs/benchmarks.md.) Unknown users are
- * verified against a dummy hash, so a sign-in takes the same time whether the account exists or not.
+ * fell from 84 to 9 per second: docs/benchmarks.md.) Unknown users are verified against a dummy hash, so a sign-in
+ * takes the same time whether the account exists or not.
  */
 @ApplicationScoped
 public class PasswordHashing {
