@@ -42,7 +42,8 @@ import java.util.regex.Pattern;
  * <li><b>floor</b>: the stand-in's token and profile calls made directly, no app ({@code bench.floor.rate} per
  * second for {@code bench.floor.seconds}): the bare cost of the two provider round trips a callback makes;</li>
  * <li><b>rush</b>: {@code bench.users} browsers each create a local account and sign in (PBKDF2, 210,000
- * iterations, deliberately slow: reported on its own), wait for the others, then for {@code bench.seconds} run
+ * iterations, deliberately slow: reported on its own), wait for the others, link for {@code bench.warmup.seconds}
+ * without counting (the JIT), then for {@code bench.seconds} run
  * complete link flows back to back: account page, start, Resonite's authorize, callback (token + profile +
  * database write), account page showing the new link. Every flow links a new Resonite account.</li>
  * </ol>
@@ -51,6 +52,12 @@ import java.util.regex.Pattern;
 public class LinkRushSimulation extends Simulation {
 
     static final int SECONDS = Integer.getInteger("bench.seconds", 90);
+    /**
+     * Before the measured rush, the same browsers run link flows for this long, counted nowhere: the server's JIT
+     * compiles the flow's code there (its CPU would otherwise be a few ms of every measured flow), and each system
+     * reaches its steady state the same way.
+     */
+    static final int WARMUP_SECONDS = Integer.getInteger("bench.warmup.seconds", 30);
     /** Browsers linking at the same time, each one flow after the other (a closed workload). */
     static final int USERS = Integer.getInteger("bench.users", 32);
     /**
@@ -88,6 +95,7 @@ public class LinkRushSimulation extends Simulation {
     private static final AtomicInteger FLOOD_ATTEMPTS = new AtomicInteger();
     private static final java.util.concurrent.atomic.AtomicBoolean FLOOD_OVER = new java.util.concurrent.atomic.AtomicBoolean();
     private static final AtomicInteger FLOOD_DONE = new AtomicInteger();
+    private static final AtomicInteger WARMUP_DONE = new AtomicInteger();
     private static final List<Thread> CENSUSES = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** The system's process CPU time when the rush began, and when its last quiet flow ended, in ms. */
     private static final AtomicLong RUSH_CPU_START = new AtomicLong();
@@ -147,7 +155,7 @@ public class LinkRushSimulation extends Simulation {
     /** One complete link flow; {@code phase} names its callback group ("callback", "callback during the flood"). */
     private ChainBuilder link(String phase, AtomicInteger done) {
         return io.gatling.javaapi.core.CoreDsl.exec(session -> {
-                if (RUSH_FIRST.compareAndSet(0, System.nanoTime())) {
+                if (done == RUSH_DONE && RUSH_FIRST.compareAndSet(0, System.nanoTime())) {
                     RUSH_CPU_START.set(Footprint.cpuMillis(system.pid()));
                     if (Boolean.getBoolean("bench.jfr")) {
                         Footprint.startRecording(system.pid(), OUT.resolve("rush.jfr"));
@@ -231,7 +239,9 @@ public class LinkRushSimulation extends Simulation {
                 .doIfOrElse(session -> SOAK_FLOWS > 0)
                 .then(io.gatling.javaapi.core.CoreDsl.asLongAs(session -> RUSH_DONE.get() < SOAK_FLOWS)
                         .on(link("callback", RUSH_DONE)))
-                .orElse(io.gatling.javaapi.core.CoreDsl.during(Duration.ofSeconds(SECONDS)).on(link("callback", RUSH_DONE)))
+                .orElse(io.gatling.javaapi.core.CoreDsl.during(Duration.ofSeconds(WARMUP_SECONDS))
+                        .on(link("warm-up flow", WARMUP_DONE))
+                        .during(Duration.ofSeconds(SECONDS)).on(link("callback", RUSH_DONE)))
                 .exec(session -> {
                     IN_FLOOD_PHASE.incrementAndGet();
                     return session;
