@@ -29,7 +29,8 @@ public final class BenchReport {
 
     /** One system's figures. */
     record Row(String system, String run, long flows, double seconds, long errors, Stats callback, double floorP50,
-               double cpuMsPerFlow, long heapKb, long rssKb, long startupMs, double signInP50, Flood flood) {
+               double cpuMsPerFlow, double loadCpuMsPerFlow, long heapKb, long rssKb, long startupMs, double signInP50,
+               Flood flood) {
         double flowsPerSecond() {
             return flows / seconds;
         }
@@ -53,12 +54,12 @@ public final class BenchReport {
             throw new IllegalStateException("no system's figures under " + out);
         }
         StringBuilder summary = new StringBuilder(String.format(Locale.ROOT,
-                "%-15s %8s %7s %17s %7s %8s %9s %9s %9s %8s %8s%n", "system", "flows/s", "errors",
-                "callback p50/95/99", "floor", "CPU/flow", "heap KiB", "RSS KiB", "start ms", "sign-in", "run"));
+                "%-15s %8s %7s %17s %7s %8s %9s %9s %9s %9s %8s %8s%n", "system", "flows/s", "errors",
+                "callback p50/95/99", "floor", "CPU/flow", "load CPU", "heap KiB", "RSS KiB", "start ms", "sign-in", "run"));
         for (Row r : rows) {
-            summary.append(String.format(Locale.ROOT, "%-15s %8.0f %7d %5.0f/%5.0f/%5.0f %7.0f %6.1fms %9d %9d %9d %6.0fms %s%n",
+            summary.append(String.format(Locale.ROOT, "%-15s %8.0f %7d %5.0f/%5.0f/%5.0f %7.0f %6.1fms %7.1fms %9d %9d %9d %6.0fms %s%n",
                     r.system(), r.flowsPerSecond(), r.errors(), r.callback().p50(), r.callback().p95(),
-                    r.callback().p99(), r.floorP50(), r.cpuMsPerFlow(), r.heapKb(), r.rssKb(), r.startupMs(),
+                    r.callback().p99(), r.floorP50(), r.cpuMsPerFlow(), r.loadCpuMsPerFlow(), r.heapKb(), r.rssKb(), r.startupMs(),
                     r.signInP50(), r.run()));
         }
         if (rows.stream().anyMatch(r -> r.flood() != null)) {
@@ -118,6 +119,7 @@ public final class BenchReport {
                 errors, request(stats, "callback group"),
                 request(stats, "floor token").p50() + request(stats, "floor profile").p50(),
                 (double) Long.parseLong(rush.getProperty("rush_cpu_ms")) / Math.max(1, flows),
+                (double) Long.parseLong(rush.getProperty("load_generator_cpu_ms", "0")) / Math.max(1, flows),
                 Long.parseLong(rush.getProperty("heap_used_after_gc_kb", "0")),
                 Long.parseLong(rush.getProperty("rss_kb", "0")), Long.parseLong(startup.getProperty("startup_ms")),
                 request(stats, "sign in").p50(), flood(rush, stats));

@@ -100,6 +100,10 @@ public class LinkRushSimulation extends Simulation {
     /** The system's process CPU time when the rush began, and when its last quiet flow ended, in ms. */
     private static final AtomicLong RUSH_CPU_START = new AtomicLong();
     private static final AtomicLong RUSH_CPU_END = new AtomicLong();
+    /** The same for this JVM: Gatling and the stand-in, which share the machine's cores with the system. */
+    private static final AtomicLong LOAD_CPU_START = new AtomicLong();
+    private static final AtomicLong LOAD_CPU_END = new AtomicLong();
+    private static final long LOAD_PID = ProcessHandle.current().pid();
 
     private final int httpPort = Integer.getInteger("bench.http.port", 8080);
     private final int standInPort = Integer.getInteger("bench.standin.port", 8091);
@@ -157,6 +161,7 @@ public class LinkRushSimulation extends Simulation {
         return io.gatling.javaapi.core.CoreDsl.exec(session -> {
                 if (done == RUSH_DONE && RUSH_FIRST.compareAndSet(0, System.nanoTime())) {
                     RUSH_CPU_START.set(Footprint.cpuMillis(system.pid()));
+                    LOAD_CPU_START.set(Footprint.cpuMillis(LOAD_PID));
                     if (Boolean.getBoolean("bench.jfr")) {
                         Footprint.startRecording(system.pid(), OUT.resolve("rush.jfr"));
                     }
@@ -185,6 +190,7 @@ public class LinkRushSimulation extends Simulation {
                 if (done == RUSH_DONE) {
                     RUSH_LAST.set(System.nanoTime());
                     RUSH_CPU_END.accumulateAndGet(Footprint.cpuMillis(system.pid()), Math::max);
+                    LOAD_CPU_END.accumulateAndGet(Footprint.cpuMillis(LOAD_PID), Math::max);
                 }
                 if (!session.isFailed()) {
                     int n = done.incrementAndGet();
@@ -297,6 +303,7 @@ public class LinkRushSimulation extends Simulation {
             String footprint = Footprint.of(system.pid());
             Files.writeString(OUT.resolve("rush.txt"), "flows=" + RUSH_DONE.get() + "\nseconds=" + seconds + "\n"
                     + "sessions=" + SIGNED_IN.get() + "\n" + "rush_cpu_ms=" + cpu + "\n"
+                    + "load_generator_cpu_ms=" + (LOAD_CPU_END.get() - LOAD_CPU_START.get()) + "\n"
                     + "flood_seconds=" + (SOAK_FLOWS > 0 ? 0 : FLOOD_SECONDS) + "\nflood_flows=" + FLOOD_DONE.get() + "\nflood_attempts="
                     + FLOOD_ATTEMPTS.get() + "\n"
                     + footprint);
