@@ -55,12 +55,14 @@ public final class BenchReport {
         }
         StringBuilder summary = new StringBuilder(String.format(Locale.ROOT,
                 "%-15s %8s %7s %17s %7s %8s %9s %9s %9s %9s %8s %8s%n", "system", "flows/s", "errors",
-                "callback p50/95/99", "floor", "CPU/flow", "load CPU", "heap KiB", "RSS KiB", "start ms", "sign-in", "run"));
+                "callback p50/95/99", "floor", "CPU/flow", "load CPU", "heap KiB", "RSS KiB", "start ms", "sign-in",
+                "run"));
         for (Row r : rows) {
-            summary.append(String.format(Locale.ROOT, "%-15s %8.0f %7d %5.0f/%5.0f/%5.0f %7.0f %6.1fms %7.1fms %9d %9d %9d %6.0fms %s%n",
+            summary.append(String.format(Locale.ROOT,
+                    "%-15s %8.0f %7d %5.0f/%5.0f/%5.0f %7.0f %6.1fms %7.1fms %9d %9d %9d %6.0fms %s%n",
                     r.system(), r.flowsPerSecond(), r.errors(), r.callback().p50(), r.callback().p95(),
-                    r.callback().p99(), r.floorP50(), r.cpuMsPerFlow(), r.loadCpuMsPerFlow(), r.heapKb(), r.rssKb(), r.startupMs(),
-                    r.signInP50(), r.run()));
+                    r.callback().p99(), r.floorP50(), r.cpuMsPerFlow(), r.loadCpuMsPerFlow(), r.heapKb(), r.rssKb(),
+                    r.startupMs(), r.signInP50(), r.run()));
         }
         if (rows.stream().anyMatch(r -> r.flood() != null)) {
             summary.append(String.format(Locale.ROOT, "%nunder a sign-in flood (link flows while attackers post wrong"

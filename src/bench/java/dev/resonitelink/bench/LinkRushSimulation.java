@@ -43,9 +43,9 @@ import java.util.regex.Pattern;
  * second for {@code bench.floor.seconds}): the bare cost of the two provider round trips a callback makes;</li>
  * <li><b>rush</b>: {@code bench.users} browsers each create a local account and sign in (PBKDF2, 210,000
  * iterations, deliberately slow: reported on its own), wait for the others, link for {@code bench.warmup.seconds}
- * without counting (the JIT), then for {@code bench.seconds} run
- * complete link flows back to back: account page, start, Resonite's authorize, callback (token + profile +
- * database write), account page showing the new link. Every flow links a new Resonite account.</li>
+ * without counting (the JIT's warm-up), then for {@code bench.seconds} run complete link flows back to back:
+ * account page, start, Resonite's authorize, callback (token + profile + database write), account page showing
+ * the new link. Every flow links a new Resonite account.</li>
  * </ol>
  * Any failed request fails the run. {@link BenchReport} turns Gatling's statistics into the summary.
  */
@@ -156,7 +156,10 @@ public class LinkRushSimulation extends Simulation {
                 return session;
             });
 
-    /** One complete link flow; {@code phase} names its callback group ("callback", "callback during the flood"). */
+    /**
+     * One complete link flow; {@code phase} names its callback group ("warm-up flow", "callback", "callback during
+     * the flood"), {@code done} counts it; only the measured rush ({@link #RUSH_DONE}) times it and reads the CPU.
+     */
     private ChainBuilder link(String phase, AtomicInteger done) {
         return io.gatling.javaapi.core.CoreDsl.exec(session -> {
                 if (done == RUSH_DONE && RUSH_FIRST.compareAndSet(0, System.nanoTime())) {
