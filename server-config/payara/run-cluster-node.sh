@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# One node of a Payara Micro cluster behind the TLS proxy (server-config/nginx): same WAR, shared PostgreSQL,
+# One node of a Payara Micro 7 cluster behind the TLS proxy (server-config/nginx): same WAR, shared PostgreSQL,
 # sessions replicated by Payara's Hazelcast.
 #   CLUSTER_NAME=events-2026-x7 NODE=1 NODE_ADDRESS=10.0.0.11 CLUSTER_MEMBERS=10.0.0.11:5901,10.0.0.12:5902 \
 #     server-config/payara/run-cluster-node.sh payara-micro.jar resonite-link.war postgresql.jar my.properties
@@ -10,10 +10,14 @@
 #   NODE_ADDRESS     the private address HTTP and Hazelcast bind to (default 127.0.0.1): the proxy must be the only
 #                    way in, since the node trusts X-Forwarded-Proto, and Hazelcast carries the sessions unencrypted;
 #   CLUSTER_MEMBERS  host:port of every node's Hazelcast (default: two nodes on this host);
-#   TRUST_STORE, TRUST_STORE_PASSWORD  a trust store for Resonite's certificate, when the JDK's own does not do.
+#   TRUST_STORE, TRUST_STORE_PASSWORD  a trust store for Resonite's certificate, when the JDK's own does not do;
+#   PAYARA_JAVA      the JDK to run on (Java 21 or newer; by default payara-java.sh finds one).
 set -euo pipefail
 jar=${1:?payara-micro.jar}; war=${2:?resonite-link.war}; driver=${3:?postgresql.jar}; props=${4:?properties file}
 here=$(cd "$(dirname "$0")" && pwd)
+# shellcheck source=payara-java.sh
+source "$here/payara-java.sh"
+java=$(payara_java)
 node=${NODE:?NODE=1, 2, ...}
 : "${CLUSTER_NAME:?CLUSTER_NAME=<a name of your own>}"
 : "${RESONITE_CLIENT_SECRET:?}" "${DB_HOST:?}" "${DB_PORT:?}" "${DB_NAME:?}" "${DB_USER:?}" "${DB_PASSWORD:?}"
@@ -26,7 +30,7 @@ jvm=()
 if [ -n "${TRUST_STORE:-}" ]; then
   jvm+=("-Djavax.net.ssl.trustStore=$TRUST_STORE" "-Djavax.net.ssl.trustStorePassword=${TRUST_STORE_PASSWORD:-changeit}")
 fi
-java "${jvm[@]}" -jar "$jar" --deploy "$war" --systemProperties "$props" \
+"$java" "${jvm[@]}" -jar "$jar" --deploy "$war" --systemProperties "$props" \
   --port "${PORT:-808$node}" --name "node-$node" \
   --clustername "$CLUSTER_NAME" \
   --clustermode "tcpip:${CLUSTER_MEMBERS:-127.0.0.1:5901,127.0.0.1:5902}" \

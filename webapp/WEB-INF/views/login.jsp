@@ -3,7 +3,7 @@
 <c:set var="pageTitle" value="Sign in"/>
 <%@ include file="head.jspf" %>
 <h1>Sign in</h1>
-<c:if test="${param.created != null}"><p class="notice" role="status">Your account was created. Sign in to continue.</p></c:if>
+<c:if test="${param.created != null}"><p class="notice" id="account-created" role="status">Your account was created. Sign in to continue.</p></c:if>
 <c:if test="${param.signedOut != null}"><p class="notice" role="status">You are signed out.</p></c:if>
 <c:if test="${not empty error}"><p class="error" id="sign-in-error" role="alert" data-outcome="<c:out value='${errorOutcome}'/>"><c:out value="${error}"/></p></c:if>
 <c:choose><c:when test="${sso}">

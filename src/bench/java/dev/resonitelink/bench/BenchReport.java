@@ -25,7 +25,7 @@ import org.jsoup.nodes.Element;
 public final class BenchReport {
 
     /** The systems in the order of the table; the first is this app, compared with each other one. */
-    static final List<String> SYSTEMS = List.of("payara", "payara-postgres", "wildfly", "peer");
+    static final List<String> SYSTEMS = List.of("payara", "payara-postgres", "payara6", "wildfly", "peer");
 
     /** One system's figures. */
     record Row(String system, String run, long flows, double seconds, long errors, Stats callback, double floorP50,
@@ -95,11 +95,13 @@ public final class BenchReport {
         }
         summary.append(String.format(Locale.ROOT, "%ncallback / floor (%s): p50 %.1fx; WAR %d KiB%n", app.system(),
                 app.callback().p50() / Math.max(1, app.floorP50()), Files.size(war) / 1024));
-        String bare = properties(out.resolve(app.system()).resolve("startup.txt")).getProperty("bare_server_startup_ms");
-        if (bare != null) {
-            summary.append(String.format(Locale.ROOT, "start: %d ms to the sign-in page's first 200, bare Payara Micro"
-                    + " %s ms to its first answer: %.2fx%n", app.startupMs(), bare,
-                    (double) app.startupMs() / Long.parseLong(bare)));
+        for (Row r : rows) {
+            String bare = properties(out.resolve(r.system()).resolve("startup.txt")).getProperty("bare_server_startup_ms");
+            if (bare != null) {
+                summary.append(String.format(Locale.ROOT, "start (%s): %d ms to the sign-in page's first 200, bare"
+                        + " Payara Micro %s ms to its first answer: %.2fx%n", r.system(), r.startupMs(), bare,
+                        (double) r.startupMs() / Long.parseLong(bare)));
+            }
         }
         System.out.println(summary);
         Files.writeString(out.resolve("summary.txt"), summary);

@@ -97,7 +97,11 @@ final class Footprint {
     }
 
     private static String jcmd(long pid, String command) throws IOException, InterruptedException {
-        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        // the jcmd of the process's own JDK (Payara Micro 7 runs on another JDK than this JVM, and jcmd attaches to
+        // its own release only)
+        Path jcmd = ProcessHandle.of(pid).flatMap(p -> p.info().command()).map(Path::of)
+                .map(java -> java.resolveSibling("jcmd")).filter(java.nio.file.Files::isExecutable)
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "jcmd"));
         List<String> line = new java.util.ArrayList<>(List.of(jcmd.toString(), Long.toString(pid)));
         line.addAll(List.of(command.split(" ")));
         Process process = new ProcessBuilder(line)

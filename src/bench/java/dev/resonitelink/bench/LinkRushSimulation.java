@@ -282,8 +282,8 @@ public class LinkRushSimulation extends Simulation {
             Files.createDirectories(OUT);
             Files.deleteIfExists(OUT.resolve("soak.txt"));
             List<String> jvm = List.of(System.getProperty("bench.jvm", "-Xmx1g").split(" "));
-            String bare = SYSTEM.equals("payara")
-                    ? "bare_server_startup_ms=" + SystemUnderTest.bareServerStartup(httpPort, jvm).toMillis() + "\n" : "";
+            String bare = SYSTEM.equals("payara") || SYSTEM.equals("payara6") ? "bare_server_startup_ms="
+                    + SystemUnderTest.bareServerStartup(SYSTEM, httpPort, jvm).toMillis() + "\n" : "";
             system = SystemUnderTest.start(SYSTEM, httpPort, standInPort, jvm, OUT);
             system.standIn().autoConsentAsNewUsers(ResoniteStandIn.readProfile("/standin/resonite-profile-full.json"));
             Files.writeString(OUT.resolve("startup.txt"), "startup_ms=" + system.startup().toMillis() + "\n" + bare);

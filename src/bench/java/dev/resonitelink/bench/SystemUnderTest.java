@@ -38,20 +38,37 @@ record SystemUnderTest(String name, ResoniteStandIn standIn, Process process, Du
     static SystemUnderTest start(String name, int httpPort, int standInPort, List<String> jvm, Path out)
             throws IOException, InterruptedException {
         return switch (name) {
-            case "payara" -> payara(httpPort, standInPort, jvm, out, false);
-            case "payara-postgres" -> payara(httpPort, standInPort, jvm, out, true);
+            case "payara" -> payara(PAYARA_7, httpPort, standInPort, jvm, out, false);
+            case "payara-postgres" -> payara(PAYARA_7, httpPort, standInPort, jvm, out, true);
+            case "payara6" -> payara(PAYARA_6, httpPort, standInPort, jvm, out, false);
             case "wildfly" -> wildfly(httpPort, standInPort, jvm, out);
             case "peer" -> peer(httpPort, standInPort, jvm, out);
-            default -> throw new IllegalArgumentException("bench.system must be payara, payara-postgres, wildfly or peer, got " + name);
+            default -> throw new IllegalArgumentException(
+                    "bench.system must be payara, payara-postgres, payara6, wildfly or peer, got " + name);
         };
     }
+
+    /** A Payara Micro and the java it runs on. */
+    private record Payara(String name, String jar, Path java) {
+    }
+
+    /** The build's Payara Micro 7 on the JDK the build chose for it (Java 21 or newer). */
+    private static final Payara PAYARA_7 = new Payara("payara", System.getProperty("bench.payara.jar"),
+            dev.resonitelink.it.PayaraNode.java());
+    /**
+     * Payara Micro 6 (end of life; {@code -Dbench.skip.payara6=false} for the one side-by-side run of
+     * docs/benchmarks.md) on this JVM's own JDK 17, as it ran before Payara 7.
+     */
+    private static final Payara PAYARA_6 = new Payara("payara6", System.getProperty("bench.payara6.jar"),
+            Path.of(System.getProperty("java.home"), "bin", "java"));
+
 
     /**
      * This WAR on Payara Micro; with {@code postgres} on a PostgreSQL server (zonky's embedded binaries, as in the
      * integration tests) through {@code server-config/payara/postgresql.asadmin} and its pool settings, as production.
      */
-    private static SystemUnderTest payara(int httpPort, int standInPort, List<String> jvm, Path out, boolean postgres)
-            throws IOException, InterruptedException {
+    private static SystemUnderTest payara(Payara payara, int httpPort, int standInPort, List<String> jvm, Path out,
+                                          boolean postgres) throws IOException, InterruptedException {
         List<String> options = new ArrayList<>(jvm);
         // every simulated browser signs up from this one address: the per-address sign-up limit is for the public
         options.add("-Dresonite-link.sign-up.per-address-per-hour=1000000");
@@ -61,7 +78,7 @@ record SystemUnderTest(String name, ResoniteStandIn standIn, Process process, Du
         io.zonky.test.db.postgres.embedded.EmbeddedPostgres server = postgres ? startPostgres(settings) : null;
         LocalStack stack;
         try {
-            stack = LocalStack.start(System.getProperty("bench.payara.jar"), System.getProperty("bench.war"),
+            stack = LocalStack.start(payara.jar(), payara.java(), System.getProperty("bench.war"),
                     httpPort, standInPort, System.getProperty("bench.preboot"), options, out.resolve("server.log"),
                     settings, postgres);
         } catch (IOException | RuntimeException e) {
@@ -70,7 +87,7 @@ record SystemUnderTest(String name, ResoniteStandIn standIn, Process process, Du
             }
             throw e;
         }
-        return new SystemUnderTest(postgres ? "payara-postgres" : "payara", stack.standIn(), stack.payara(),
+        return new SystemUnderTest(postgres ? payara.name() + "-postgres" : payara.name(), stack.standIn(), stack.payara(),
                 stack.startup(), () -> {
                     try {
                         stack.close();
@@ -160,12 +177,16 @@ record SystemUnderTest(String name, ResoniteStandIn standIn, Process process, Du
     }
 
     /**
-     * Bare Payara Micro, the same jar, JVM options and pre-boot commands with nothing deployed: from starting the
+     * Bare Payara Micro (7, or 6 for {@code payara6}), the same jar, java, JVM options and pre-boot commands with
+     * nothing deployed: from starting the
      * process to its first HTTP answer (a 404: there is no page), the figure the app's start is compared with.
      */
-    static Duration bareServerStartup(int httpPort, List<String> jvm) throws IOException, InterruptedException {
-        List<String> command = java(jvm);
-        command.addAll(List.of("-jar", System.getProperty("bench.payara.jar"), "--port", String.valueOf(httpPort),
+    static Duration bareServerStartup(String system, int httpPort, List<String> jvm)
+            throws IOException, InterruptedException {
+        Payara payara = "payara6".equals(system) ? PAYARA_6 : PAYARA_7;
+        List<String> command = new ArrayList<>(List.of(payara.java().toString()));
+        command.addAll(jvm);
+        command.addAll(List.of("-jar", payara.jar(), "--port", String.valueOf(httpPort),
                 "--nocluster", "--prebootcommandfile", System.getProperty("bench.preboot")));
         long started = System.nanoTime();
         Process process = new ProcessBuilder(command).redirectErrorStream(true)

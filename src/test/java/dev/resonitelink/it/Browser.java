@@ -23,7 +23,7 @@ import org.jsoup.nodes.Element;
  */
 public final class Browser {
 
-    private final CookieManager cookies = new CookieManager();
+    private final BrowserCookies cookies = new BrowserCookies();
     private final StringBuilder transcript = new StringBuilder();
     private final HttpClient client;
 
@@ -148,7 +148,7 @@ public final class Browser {
     }
 
     public CookieManager cookies() {
-        return cookies;
+        return cookies.jar();
     }
 
     private final Map<String, String> extraHeaders = new java.util.concurrent.ConcurrentHashMap<>();

@@ -69,7 +69,7 @@ class BrowserIT extends DeployedApp {
         phoneScreenshot("1-account-not-linked-phone");
 
         ResoniteStandIn.User user = StandIn.newUser("Ada Lovelace");
-        driver.findElement(By.id("link-button")).click();
+        Chromium.clickThrough(driver, driver.findElement(By.id("link-button")));
         new WebDriverWait(driver, Duration.ofSeconds(10))
                 .until(ExpectedConditions.urlContains(StandIn.get().baseUri() + "oidc/authorize"));
         screenshot("2-resonite-consent");
@@ -96,7 +96,7 @@ class BrowserIT extends DeployedApp {
                 .add("profile", Json.createObjectBuilder().add("iconUrl", "resdb:///deadbeef00.webp")).build();
         ResoniteStandIn.User user = new ResoniteStandIn.User(login, StandIn.PASSWORD, profile);
         StandIn.get().addUser(user);
-        driver.findElement(By.id("link-button")).click();
+        Chromium.clickThrough(driver, driver.findElement(By.id("link-button")));
         consent(user, "allow");
         waitForId("resonite-username");
         WebElement avatar = driver.findElement(By.cssSelector(".avatar img"));
@@ -113,30 +113,30 @@ class BrowserIT extends DeployedApp {
     @Test
     void decliningAtConsentEndsOnAPlainPage() {
         signUpAndSignIn("no" + shortId());
-        driver.findElement(By.id("link-button")).click();
+        Chromium.clickThrough(driver, driver.findElement(By.id("link-button")));
         consent(StandIn.newUser(), "deny");
         waitForId("outcome-title");
         assertThat(driver.findElement(By.id("outcome")).getAttribute("data-outcome")).isEqualTo("DECLINED");
         assertThat(driver.findElement(By.id("outcome")).getText()).contains("You declined", "start again");
         accessible("declined page");
         screenshot("5-declined");
-        driver.findElement(By.linkText("Back to your account")).click();
+        Chromium.clickThrough(driver, driver.findElement(By.linkText("Back to your account")));
         assertThat(driver.findElement(By.id("link-button")).isDisplayed()).isTrue();
     }
 
     @Test
     void unlinkingAsksForConfirmationFirst() {
         signUpAndSignIn("un" + shortId());
-        driver.findElement(By.id("link-button")).click();
+        Chromium.clickThrough(driver, driver.findElement(By.id("link-button")));
         consent(StandIn.newUser(), "allow");
-        waitForId("unlink-button").click();
+        Chromium.clickThrough(driver, waitForId("unlink-button"));
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Unlink your Resonite account?");
         accessible("unlink confirmation");
         screenshot("6-unlink-confirm");
-        driver.findElement(By.id("cancel-unlink")).click();
+        Chromium.clickThrough(driver, driver.findElement(By.id("cancel-unlink")));
         assertThat(waitForId("resonite-username").isDisplayed()).as("cancel keeps the link").isTrue();
-        driver.findElement(By.id("unlink-button")).click();
-        driver.findElement(By.id("confirm-unlink")).click();
+        Chromium.clickThrough(driver, driver.findElement(By.id("unlink-button")));
+        Chromium.clickThrough(driver, driver.findElement(By.id("confirm-unlink")));
         waitForId("link-button");
         assertThat(driver.findElement(By.cssSelector("[role=status]")).getText()).contains("unlinked");
     }
@@ -150,7 +150,8 @@ class BrowserIT extends DeployedApp {
         assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo("password");
         new org.openqa.selenium.interactions.Actions(driver).sendKeys(Keys.TAB).perform();
         assertThat(driver.switchTo().activeElement().getText()).isEqualTo("Sign in");
-        driver.findElement(By.id("password")).sendKeys("wrong password", Keys.ENTER);
+        WebElement password = driver.findElement(By.id("password"));
+        Chromium.navigate(driver, () -> password.sendKeys("wrong password", Keys.ENTER));
         assertThat(driver.findElement(By.cssSelector("[role=alert]")).getText()).contains("do not match");
         accessible("sign-in error");
     }
@@ -159,19 +160,20 @@ class BrowserIT extends DeployedApp {
     void organizersSearchTheRegistrantsAndExportThemAsCsv() throws Exception {
         signUpAndSignIn("at" + shortId());
         String attendee = currentUser;
-        driver.findElement(By.id("link-button")).click();
+        Chromium.clickThrough(driver, driver.findElement(By.id("link-button")));
         ResoniteStandIn.User user = StandIn.newUser("Grace Hopper");
         consent(user, "allow");
         waitForId("resonite-username");
-        driver.findElement(By.cssSelector("form[action$='/logout'] button")).click();
+        Chromium.clickThrough(driver, driver.findElement(By.cssSelector("form[action$='/logout'] button")));
         waitForId("username");
 
         Organizers.signedIn(base); // makes sure the account exists and is an organizer
         driver.get(root + "login");
         driver.findElement(By.id("username")).sendKeys(Organizers.NAME);
-        driver.findElement(By.id("password")).sendKeys(Site.PASSWORD, Keys.ENTER);
-        waitForId("organizer-nav").click();
-        driver.findElement(By.id("q")).sendKeys(user.id(), Keys.ENTER);
+        signInWithEnter();
+        Chromium.clickThrough(driver, waitForId("organizer-nav"));
+        WebElement search = driver.findElement(By.id("q"));
+        Chromium.navigate(driver, () -> search.sendKeys(user.id(), Keys.ENTER));
         assertThat(text("total")).isEqualTo("1");
         assertThat(driver.findElement(By.cssSelector("#registrants tbody tr")).getText())
                 .contains(attendee, "Grace Hopper", user.id(), "active");
@@ -192,14 +194,14 @@ class BrowserIT extends DeployedApp {
 
     private void signUpAndSignIn(String name) {
         driver.get(root);
-        driver.findElement(By.linkText("Sign up")).click();
+        Chromium.clickThrough(driver, driver.findElement(By.linkText("Sign up")));
         accessible("sign-up page");
         driver.findElement(By.id("username")).sendKeys(name);
         driver.findElement(By.id("password")).sendKeys(Site.PASSWORD);
-        driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        Chromium.clickThrough(driver, driver.findElement(By.cssSelector("form button[type=submit]")));
         assertThat(driver.findElement(By.cssSelector("[role=status]")).getText()).contains("account was created");
         driver.findElement(By.id("username")).sendKeys(name);
-        driver.findElement(By.id("password")).sendKeys(Site.PASSWORD, Keys.ENTER);
+        signInWithEnter();
         waitForId("link-button");
         currentUser = name;
     }
@@ -207,7 +209,13 @@ class BrowserIT extends DeployedApp {
     private void consent(ResoniteStandIn.User user, String decision) {
         driver.findElement(By.name("login")).sendKeys(user.login());
         driver.findElement(By.name("password")).sendKeys(user.password());
-        driver.findElement(By.cssSelector("button[value=" + decision + "]")).click();
+        Chromium.clickThrough(driver, driver.findElement(By.cssSelector("button[value=" + decision + "]")));
+    }
+
+    /** The password, then Enter in its field (as a person would), then the next page. */
+    private void signInWithEnter() {
+        WebElement password = driver.findElement(By.id("password"));
+        Chromium.navigate(driver, () -> password.sendKeys(Site.PASSWORD, Keys.ENTER));
     }
 
     private WebElement waitForId(String id) {

@@ -6,10 +6,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's headless Chromium driven by Debian's chromedriver (never a downloaded browser). Skipped with a message
@@ -48,5 +52,29 @@ public final class Chromium {
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
         return driver;
+    }
+
+    /**
+     * Clicks what leads to another page (a link, a form's button) and returns once that page has replaced this one.
+     * A click returns as soon as the browser has it, not when the next page has landed: a step that reads the page
+     * right after it can meet the old page's element of the same name (a sign-up form followed by a sign-in form).
+     */
+    public static void clickThrough(WebDriver driver, WebElement trigger) {
+        navigate(driver, trigger::click);
+    }
+
+    /**
+     * Does what leads to another page ({@code action}: a click, Enter in a form) and waits until the next page has
+     * replaced this one and loaded. The old page is marked before and the wait ends when the mark is gone (a new
+     * document has a new window); Selenium's staleness check is not used, since Chromium 156 answers it for a
+     * replaced page with an "unhandled inspector error" instead of a stale element.
+     */
+    public static void navigate(WebDriver driver, Runnable action) {
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        js.executeScript("window.resoniteLinkOldPage = true");
+        action.run();
+        new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(WebDriverException.class)
+                .until(d -> Boolean.TRUE.equals(js.executeScript("return window.resoniteLinkOldPage === undefined"
+                        + " && document.readyState === 'complete'")));
     }
 }

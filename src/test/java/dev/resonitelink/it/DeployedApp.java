@@ -31,6 +31,7 @@ abstract class DeployedApp {
         if (!base.getPath().endsWith("/resonite-link/")) {
             // Payara's Arquillian adapter reads the context root from the server's console output; when a log line of
             // the starting app lands inside that block it hands out the bare host. The WAR's context root is fixed.
+            // (Still so with arquillian-payara-micro-managed 3.1 on Payara 7: the adapter parses the same output.)
             base = new URL(base, "/resonite-link/");
         }
     }

@@ -2,6 +2,8 @@ package dev.resonitelink.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
@@ -61,6 +63,36 @@ class DeploymentSettingsIT {
             assertThat(third.status()).isEqualTo(429);
             assertThat(third.header("Retry-After")).isEqualTo("3600");
             assertThat(third.text("[role=alert]")).contains("Too many accounts");
+        }
+    }
+
+    @Test
+    void theSingleNodeScriptFindsAJava21AndAppliesEveryCommandOfItsFile() throws Exception {
+        Path script = Path.of(System.getProperty("it.preboot")).resolveSibling("run-micro.sh");
+        Path settings = Files.createTempFile("resonite-link", ".properties");
+        Files.writeString(settings, "resonite.client-id=client\n"
+                + "resonite.redirect-uri=http://localhost/resonite-link/oauth/callback\n");
+        try (PayaraNode payara = PayaraNode.launch("script", Integer.getInteger("it.misconfigured.port"))
+                .env(Map.of("RESONITE_CLIENT_SECRET", "secret")).startScript(script, settings.toString()).awaitReady()) {
+            // the script execs java: the process is the JVM the script chose
+            Path java = Path.of(payara.process().info().command().orElseThrow());
+            assertThat(Runtime.Version.parse(Files.readAllLines(java.getParent().resolveSibling("release")).stream()
+                    .filter(line -> line.startsWith("JAVA_VERSION=")).findFirst().orElseThrow()
+                    .replaceAll("JAVA_VERSION=\"(.*)\"", "$1")).feature()).as(java.toString()).isGreaterThanOrEqualTo(21);
+            for (String setting : BootCommands.settings(script.resolveSibling("pre-boot-single-node.asadmin"))) {
+                assertThat(BootCommands.applied(payara.output(), setting)).as("applied: " + setting).isTrue();
+            }
+            assertThat(BootCommands.applied(payara.output(),
+                    "configs.config.server-config.hazelcast-config-specific-configuration.clustering-enabled=false"))
+                    .as("--nocluster").isTrue();
+            Browser.Page login = get(payara, "login");
+            assertThat(login.status()).isEqualTo(200);
+            assertThat(login.headers().firstValue("Server")).isEmpty();
+            assertThat(login.headers().allValues("Set-Cookie")).as("no replicated session on one node")
+                    .noneMatch(cookie -> cookie.startsWith("JSESSIONIDVERSION="))
+                    .anySatisfy(cookie -> assertThat(cookie).startsWith("JSESSIONID=").contains("SameSite=Lax"));
+        } finally {
+            Files.delete(settings);
         }
     }
 

@@ -2,7 +2,6 @@ package dev.resonitelink.it;
 
 import static org.awaitility.Awaitility.await;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -52,6 +51,7 @@ public final class PayaraNode implements AutoCloseable {
         private final Map<String, String> environment = new HashMap<>();
         private boolean clustered;
         private String jar = System.getProperty("payara.microJar");
+        private Path java = java();
         private String war = System.getProperty("it.war");
         private boolean inheritOutput;
         private Path logFile;
@@ -84,10 +84,14 @@ public final class PayaraNode implements AutoCloseable {
             return this;
         }
 
-        /** Other files than the build's (outside the integration tests: the demo and the benchmark). */
-        public Launch files(String payaraMicroJar, String warFile) {
+        /**
+         * Other files than the build's, and the java that runs them (outside the integration tests: the demo and the
+         * benchmark, whose side-by-side run starts Payara 6 on the build's own JDK).
+         */
+        public Launch files(String payaraMicroJar, String warFile, Path javaExecutable) {
             jar = payaraMicroJar;
             war = warFile;
+            java = javaExecutable;
             return this;
         }
 
@@ -123,9 +127,8 @@ public final class PayaraNode implements AutoCloseable {
         }
 
         public PayaraNode start() throws IOException {
-            Path log = inheritOutput ? null : logFile != null ? logFile : Files.createTempFile("payara-" + name, ".log");
             List<String> command = new ArrayList<>();
-            command.add(new File(System.getProperty("java.home"), "bin/java").getPath());
+            command.add(java.toString());
             command.addAll(jvmOptions);
             command.addAll(List.of("-jar", jar, "--deploy", war,
                     "--port", String.valueOf(port), "--name", "node-" + name));
@@ -133,6 +136,23 @@ public final class PayaraNode implements AutoCloseable {
                 command.add("--nocluster");
             }
             command.addAll(microOptions);
+            return start(command);
+        }
+
+        /**
+         * One of the shipped launch scripts instead of the command line above ({@code server-config/payara/run-micro.sh}
+         * with the build's Payara Micro and WAR, then {@code arguments}), on this launch's port ({@code PORT}) and
+         * environment: the script finds its JDK and command files itself, as it does for an operator.
+         */
+        public PayaraNode startScript(Path script, String... arguments) throws IOException {
+            List<String> command = new ArrayList<>(List.of("bash", script.toString(), jar, war));
+            command.addAll(List.of(arguments));
+            environment.put("PORT", String.valueOf(port));
+            return start(command);
+        }
+
+        private PayaraNode start(List<String> command) throws IOException {
+            Path log = inheritOutput ? null : logFile != null ? logFile : Files.createTempFile("payara-" + name, ".log");
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
             if (log == null) {
                 builder.inheritIO();
@@ -143,6 +163,15 @@ public final class PayaraNode implements AutoCloseable {
             builder.environment().putAll(environment);
             return new PayaraNode(name, port, builder.start(), log);
         }
+    }
+
+    /**
+     * The java that runs Payara Micro 7 (Java 21 or newer): the JDK the build linked at {@code target/payara-jdk}
+     * ({@code server-config/payara/payara-java.sh} chose it), else this JVM's own.
+     */
+    public static Path java() {
+        String jdk = System.getProperty("payara.jdk");
+        return Path.of(jdk != null ? jdk : System.getProperty("java.home"), "bin", "java");
     }
 
     public Process process() {
@@ -173,9 +202,13 @@ public final class PayaraNode implements AutoCloseable {
         }
     }
 
-    /** Waits until Payara Micro says it is ready (the WAR deployed or refused). */
+    /**
+     * Waits until Payara Micro says it is ready (the WAR deployed or refused), and fails if any of its boot commands
+     * failed (Payara logs that as a WARNING and starts without the setting).
+     */
     public PayaraNode awaitReady() {
-        return awaitOutput("ready in", Duration.ofMinutes(3));
+        awaitOutput("ready in", Duration.ofMinutes(3));
+        return withoutFailedBootCommands();
     }
 
     /** Waits until the app answers 200 on this page (the way to wait when the output is not kept). */
@@ -190,7 +223,7 @@ public final class PayaraNode implements AutoCloseable {
                     }
                     return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
                 });
-        return this;
+        return log == null ? this : withoutFailedBootCommands();
     }
 
     /**
@@ -217,6 +250,14 @@ public final class PayaraNode implements AutoCloseable {
                     .append(" ---\n").append(node.output()));
             throw new AssertionError(others.toString(), e);
         }
+    }
+
+    private PayaraNode withoutFailedBootCommands() {
+        List<String> failed = BootCommands.failures(output());
+        if (!failed.isEmpty()) {
+            throw new AssertionError("node " + name + ": boot commands failed: " + failed);
+        }
+        return this;
     }
 
     /** Waits until the node has joined another member of its cluster. */

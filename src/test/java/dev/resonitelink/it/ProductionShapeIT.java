@@ -24,6 +24,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -96,13 +97,13 @@ class ProductionShapeIT {
             ResoniteStandIn.User user = resonite.addUser("r" + name, StandIn.PASSWORD,
                     ResoniteStandIn.readProfile("/standin/resonite-profile-full.json"));
             signUpAndSignIn(driver, name);
-            waitFor(driver, "link-button").click();
+            Chromium.clickThrough(driver, waitFor(driver, "link-button"));
 
             new WebDriverWait(driver, Duration.ofSeconds(15))
                     .until(ExpectedConditions.urlContains(resonite.baseUri() + "connect/authorize"));
             driver.findElement(By.name("login")).sendKeys(user.login());
             driver.findElement(By.name("password")).sendKeys(user.password());
-            driver.findElement(By.cssSelector("button[value=allow]")).click();
+            Chromium.clickThrough(driver, driver.findElement(By.cssSelector("button[value=allow]")));
             assertThat(waitFor(driver, "resonite-id").getText()).isEqualTo(user.id());
             assertThat(driver.getCurrentUrl()).startsWith(nginx.https() + "account?linked");
             assertThat(Postgres.query("select principal from account_link where resonite_id = '" + user.id() + "'"))
@@ -113,8 +114,8 @@ class ProductionShapeIT {
             assertThat(session.isHttpOnly()).isTrue();
             assertThat(session.getSameSite()).isEqualTo("Lax");
 
-            driver.findElement(By.id("unlink-button")).click();
-            waitFor(driver, "confirm-unlink").click();
+            Chromium.clickThrough(driver, driver.findElement(By.id("unlink-button")));
+            Chromium.clickThrough(driver, waitFor(driver, "confirm-unlink"));
             waitFor(driver, "link-button");
             assertThat(Postgres.query("select count(*) from account_link where principal = '" + name + "'"))
                     .containsExactly(List.of("0"));
@@ -156,7 +157,7 @@ class ProductionShapeIT {
             signUpAndSignIn(driver, "pe" + UUID.randomUUID().toString().substring(0, 8));
             for (int i = 0; i < 6; i++) {
                 driver.get(nginx.https() + "account");
-                waitFor(driver, "link-button").click();
+                Chromium.clickThrough(driver, waitFor(driver, "link-button"));
                 new WebDriverWait(driver, Duration.ofSeconds(15))
                         .until(ExpectedConditions.urlContains(resonite.baseUri() + "connect/authorize"));
                 String state = URI.create(driver.getCurrentUrl()).getRawQuery().replaceAll(".*state=([^&]*).*", "$1");
@@ -197,12 +198,14 @@ class ProductionShapeIT {
 
     private static void signUpAndSignIn(WebDriver driver, String name) {
         driver.get(nginx.https().toString());
-        driver.findElement(By.linkText("Sign up")).click();
+        Chromium.clickThrough(driver, driver.findElement(By.linkText("Sign up")));
         driver.findElement(By.id("username")).sendKeys(name);
         driver.findElement(By.id("password")).sendKeys(Site.PASSWORD);
-        driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        Chromium.clickThrough(driver, driver.findElement(By.cssSelector("form button[type=submit]")));
+        waitFor(driver, "account-created");
         driver.findElement(By.id("username")).sendKeys(name);
-        driver.findElement(By.id("password")).sendKeys(Site.PASSWORD, Keys.ENTER);
+        WebElement password = driver.findElement(By.id("password"));
+        Chromium.navigate(driver, () -> password.sendKeys(Site.PASSWORD, Keys.ENTER));
         waitFor(driver, "link-button");
     }
 
@@ -227,7 +230,7 @@ class ProductionShapeIT {
         return switches;
     }
 
-    private static org.openqa.selenium.WebElement waitFor(WebDriver driver, String id) {
+    private static WebElement waitFor(WebDriver driver, String id) {
         return new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
     }
 }

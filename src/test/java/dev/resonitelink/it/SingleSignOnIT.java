@@ -132,13 +132,13 @@ class SingleSignOnIT {
                     .startsWith(SiteIdp.get().issuer() + "/login");
             driver.findElement(org.openqa.selenium.By.name("username")).sendKeys(SiteIdp.BROWSER_USER.name());
             driver.findElement(org.openqa.selenium.By.name("password")).sendKeys(SiteIdp.BROWSER_USER.password());
-            driver.findElement(org.openqa.selenium.By.cssSelector("button[type=submit]")).click();
+            Chromium.clickThrough(driver, driver.findElement(org.openqa.selenium.By.cssSelector("button[type=submit]")));
             String account = at("account").toString();
             new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(20))
                     .until(d -> d.getCurrentUrl().equals(account));
             assertThat(driver.findElement(org.openqa.selenium.By.cssSelector(".who")).getText())
                     .contains(SiteIdp.BROWSER_USER.name());
-            driver.findElement(org.openqa.selenium.By.id("link-button")).click();
+            Chromium.clickThrough(driver, driver.findElement(org.openqa.selenium.By.id("link-button")));
             String resonite = StandIn.get().baseUri().toString();
             // the click returns once the POST is sent, not once its redirect has landed: wait for the landing
             new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(20))

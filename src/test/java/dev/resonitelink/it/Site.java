@@ -82,7 +82,7 @@ public final class Site {
         fields.put("username", name);
         fields.put("password", PASSWORD);
         Browser.Page created = browser.post(at("signup"), fields);
-        assertThat(created.status()).as(created.body()).isEqualTo(302);
+        assertThat(created.status()).as(created.headers() + "\n" + created.body()).isEqualTo(302);
         this.username = name;
     }
 

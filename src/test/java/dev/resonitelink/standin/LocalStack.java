@@ -50,10 +50,20 @@ public record LocalStack(ResoniteStandIn standIn, PayaraNode node, URI app, Dura
     public static LocalStack start(String payaraJar, String war, int httpPort, int standInPort, String preBootCommands,
                                    List<String> jvmOptions, Path log, Map<String, String> settings, boolean postgres)
             throws IOException, InterruptedException {
+        return start(payaraJar, PayaraNode.java(), war, httpPort, standInPort, preBootCommands, jvmOptions, log,
+                settings, postgres);
+    }
+
+    /** The same on a Payara Micro run by this {@code java} (the benchmark's Payara 6, on the build's own JDK). */
+    public static LocalStack start(String payaraJar, Path java, String war, int httpPort, int standInPort,
+                                   String preBootCommands, List<String> jvmOptions, Path log,
+                                   Map<String, String> settings, boolean postgres)
+            throws IOException, InterruptedException {
         ResoniteStandIn standIn = standIn(httpPort, standInPort);
         Map<String, String> env = environment(standIn, httpPort);
         env.putAll(settings);
-        PayaraNode.Launch launch = PayaraNode.launch("demo", httpPort).files(payaraJar, war).preBoot(preBootCommands)
+        PayaraNode.Launch launch = PayaraNode.launch("demo", httpPort).files(payaraJar, war, java)
+                .preBoot(preBootCommands)
                 .jvm(jvmOptions).env(env);
         if (postgres) {
             launch.postgres();
@@ -113,7 +123,7 @@ public record LocalStack(ResoniteStandIn standIn, PayaraNode node, URI app, Dura
      * the one-time bootstrap code on /organizer-claim.
      */
     public void createOrganizer(String name, String password) throws IOException, InterruptedException {
-        HttpClient client = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager())
+        HttpClient client = HttpClient.newBuilder().cookieHandler(new dev.resonitelink.it.BrowserCookies())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         submit(client, "signup", Map.of("username", name, "password", password));
         submit(client, "login", Map.of("username", name, "password", password));
