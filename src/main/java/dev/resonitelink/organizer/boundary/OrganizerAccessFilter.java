@@ -13,8 +13,10 @@ import java.io.IOException;
 /**
  * Organizers are authorized by the application, from the database ({@link OrganizerGrants}), on every request to
  * the organizer pages; Jakarta Security only authenticates (web.xml asks for any signed-in caller there). The
- * container's role check is not used because Payara 6 sometimes drops a caller's groups under concurrent requests
- * (payara/Payara#6145). Pages read {@code ${access.organizer}} for the navigation.
+ * container's role check is not used: Payara 6 sometimes dropped a caller's groups under concurrent requests
+ * (payara/Payara#6145, fixed in Payara 7), and a right granted or revoked in the database must take effect at the next
+ * request on every node, whatever a container caches of the caller. Kept on Payara 7 as defence in depth. Pages read
+ * {@code ${access.organizer}} for the navigation.
  */
 @WebFilter(filterName = "OrganizerAccessFilter", urlPatterns = "/*", asyncSupported = true)
 public class OrganizerAccessFilter extends HttpFilter {
