@@ -18,7 +18,8 @@ final class Footprint {
     static String of(long pid) throws IOException, InterruptedException {
         jcmd(pid, "GC.run");
         String heap = jcmd(pid, "GC.heap_info");
-        Matcher used = Pattern.compile("total (\\d+)K, used (\\d+)K").matcher(heap);
+        // JDK 17: "total 262144K, used 11787K"; JDK 25: "total reserved 6172672K, committed 393216K, used 11787K"
+        Matcher used = Pattern.compile("(?:total|committed) (\\d+)K, used (\\d+)K").matcher(heap);
         Matcher young = Pattern.compile("region size \\d+K, \\d+ young \\((\\d+)K\\)").matcher(heap);
         String heapLine = "heap_info=unavailable";
         if (used.find()) {
