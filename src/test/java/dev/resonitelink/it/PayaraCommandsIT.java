@@ -9,12 +9,14 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * The shipped Payara command files are applied on the server the tests run, not only accepted: Payara logs a failed
+ * The shipped Payara command files ({@code pre-boot-commands.asadmin}, {@code postgresql.asadmin}) are applied on the
+ * server the tests run, not only accepted: Payara logs a failed
  * boot command as a WARNING and starts without the setting (on Payara 7 the old {@code xpowered-by} attribute is
  * gone, and a file written for Payara 6 silently lost its settings). WildFly's {@code configure.cli} needs no such
  * test: jboss-cli stops at the first failed command and the build stops with it.
  */
 @Tag("postgres")
+@Tag("postgres-only") // the PostgreSQL execution's server applies both shipped files: the pre-boot and the pool's
 @Tag("payara-only")
 class PayaraCommandsIT extends DeployedApp {
 
@@ -24,10 +26,8 @@ class PayaraCommandsIT extends DeployedApp {
         assertThat(log).as("the server's log").contains("Payara Micro").contains("ready in");
         assertThat(BootCommands.failures(log)).as("failed boot commands").isEmpty();
         List<String> settings = new ArrayList<>(BootCommands.settings(Path.of(System.getProperty("it.preboot"))));
-        if (Postgres.enabled()) {
-            settings.addAll(BootCommands.settings(Path.of(System.getProperty("it.postgresql.commands"))));
-            assertThat(log).contains("Boot Command create-jdbc-connection-pool returned with result SUCCESS");
-        }
+        settings.addAll(BootCommands.settings(Path.of(System.getProperty("it.postgresql.commands"))));
+        assertThat(log).contains("Boot Command create-jdbc-connection-pool returned with result SUCCESS");
         assertThat(settings).as("the files' set commands").hasSizeGreaterThanOrEqualTo(5);
         assertThat(settings).allSatisfy(setting -> assertThat(BootCommands.applied(log, setting))
                 .as("applied: " + setting).isTrue());
