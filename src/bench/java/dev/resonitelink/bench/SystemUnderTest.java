@@ -2,7 +2,6 @@ package dev.resonitelink.bench;
 
 import dev.resonitelink.standin.LocalStack;
 import dev.resonitelink.standin.ResoniteStandIn;
-import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -48,6 +47,9 @@ record SystemUnderTest(String name, ResoniteStandIn standIn, Process process, Du
         };
     }
 
+    /** This JVM's own java (OpenJDK 17 under Maven): the peer's and Payara 6's. */
+    private static final Path THIS_JAVA = Path.of(System.getProperty("java.home"), "bin", "java");
+
     /** A Payara Micro and the java it runs on. */
     private record Payara(String name, String jar, Path java) {
     }
@@ -59,9 +61,7 @@ record SystemUnderTest(String name, ResoniteStandIn standIn, Process process, Du
      * Payara Micro 6 (end of life; {@code -Dbench.skip.payara6=false} for the one side-by-side run of
      * docs/benchmarks.md) on this JVM's own JDK 17, as it ran before Payara 7.
      */
-    private static final Payara PAYARA_6 = new Payara("payara6", System.getProperty("bench.payara6.jar"),
-            Path.of(System.getProperty("java.home"), "bin", "java"));
-
+    private static final Payara PAYARA_6 = new Payara("payara6", System.getProperty("bench.payara6.jar"), THIS_JAVA);
 
     /**
      * This WAR on Payara Micro; with {@code postgres} on a PostgreSQL server (zonky's embedded binaries, as in the
@@ -155,7 +155,7 @@ record SystemUnderTest(String name, ResoniteStandIn standIn, Process process, Du
     private static SystemUnderTest peer(int httpPort, int standInPort, List<String> jvm, Path out)
             throws IOException, InterruptedException {
         ResoniteStandIn standIn = LocalStack.standIn(httpPort, standInPort);
-        List<String> command = java(jvm);
+        List<String> command = java(THIS_JAVA, jvm);
         command.addAll(List.of("-jar", System.getProperty("bench.peer.jar"), "--peer.port=" + httpPort,
                 "--peer.standin=" + standIn.baseUri().toString().replaceAll("/$", ""),
                 "--peer.client-id=" + LocalStack.CLIENT_ID, "--peer.client-secret=" + LocalStack.CLIENT_SECRET));
@@ -184,8 +184,7 @@ record SystemUnderTest(String name, ResoniteStandIn standIn, Process process, Du
     static Duration bareServerStartup(String system, int httpPort, List<String> jvm)
             throws IOException, InterruptedException {
         Payara payara = "payara6".equals(system) ? PAYARA_6 : PAYARA_7;
-        List<String> command = new ArrayList<>(List.of(payara.java().toString()));
-        command.addAll(jvm);
+        List<String> command = java(payara.java(), jvm);
         command.addAll(List.of("-jar", payara.jar(), "--port", String.valueOf(httpPort),
                 "--nocluster", "--prebootcommandfile", System.getProperty("bench.preboot")));
         long started = System.nanoTime();
@@ -205,9 +204,9 @@ record SystemUnderTest(String name, ResoniteStandIn standIn, Process process, Du
         }
     }
 
-    /** This JDK's java with these JVM options, ready for the rest of a command line. */
-    private static List<String> java(List<String> jvm) {
-        List<String> command = new ArrayList<>(List.of(new File(System.getProperty("java.home"), "bin/java").getPath()));
+    /** A java with these JVM options, ready for the rest of a command line. */
+    private static List<String> java(Path java, List<String> jvm) {
+        List<String> command = new ArrayList<>(List.of(java.toString()));
         command.addAll(jvm);
         return command;
     }
