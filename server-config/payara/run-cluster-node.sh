@@ -10,6 +10,9 @@
 #   NODE_ADDRESS     the private address HTTP and Hazelcast bind to (default 127.0.0.1): the proxy must be the only
 #                    way in, since the node trusts X-Forwarded-Proto, and Hazelcast carries the sessions unencrypted;
 #   CLUSTER_MEMBERS  host:port of every node's Hazelcast (default: two nodes on this host);
+#   TRUSTED_PROXIES  the addresses the proxy connects from (required): its X-Forwarded-For then gives each client's
+#                    address to the sign-in throttle (resonite-link.trusted-proxies); without it every client would
+#                    have the proxy's address, and one client's failures would lock everybody out;
 #   TRUST_STORE, TRUST_STORE_PASSWORD  a trust store for Resonite's certificate, when the JDK's own does not do;
 #   PAYARA_JAVA      the JDK to run on (Java 21 or newer; by default payara-java.sh finds one).
 set -euo pipefail
@@ -22,6 +25,7 @@ node=${NODE:?NODE=1, 2, ...}
 : "${CLUSTER_NAME:?CLUSTER_NAME=<a name of your own>}"
 : "${RESONITE_CLIENT_SECRET:?}" "${DB_HOST:?}" "${DB_PORT:?}" "${DB_NAME:?}" "${DB_USER:?}" "${DB_PASSWORD:?}"
 address=${NODE_ADDRESS:-127.0.0.1}
+export RESONITE_LINK_TRUSTED_PROXIES=${TRUSTED_PROXIES:?TRUSTED_PROXIES=<the proxy's addresses, e.g. 10.0.0.10>}
 preboot=$(mktemp)
 trap 'rm -f "$preboot"' EXIT
 cat "$here/pre-boot-commands.asadmin" > "$preboot"

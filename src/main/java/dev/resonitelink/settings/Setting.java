@@ -26,6 +26,7 @@ public enum Setting {
     DISCOVERY_URI("resonite.discovery-uri", ".well-known/openid-configuration", false),
     REQUIRE_NONCE("resonite.require-nonce", "false", false),
     ID_TOKEN_CLOCK_SKEW("resonite.id-token-clock-skew-seconds", "60", false),
+    ALLOWED_ENDPOINT_ORIGINS("resonite.allowed-endpoint-origins", null, false),
     // timeouts and limits
     CONNECT_TIMEOUT("resonite.connect-timeout-ms", "5000", false),
     READ_TIMEOUT("resonite.read-timeout-ms", "10000", false),
@@ -56,6 +57,9 @@ public enum Setting {
     SSO_GROUPS_CLAIM("resonite-link.sso.groups-claim", "groups", false),
     SSO_ORGANIZER_GROUP("resonite-link.sso.organizer-group", null, false),
     SSO_PROVIDER_NAME("resonite-link.sso.provider-name", "your organization's sign-in", false),
+    SSO_ALLOWED_ENDPOINT_ORIGINS("resonite-link.sso.allowed-endpoint-origins", null, false),
+    SSO_MAX_SESSION("resonite-link.sso.max-session-seconds", "28800", false),
+    SSO_TAKE_OVER_LOCAL("resonite-link.sso.take-over-local-accounts", "false", false),
     // jobs
     REFRESH_INTERVAL("resonite-link.refresh.interval-seconds", "3600", false),
     REFRESH_STALE_AFTER("resonite-link.refresh.stale-after-seconds", "86400", false),

@@ -36,7 +36,7 @@ final class SettingGroups {
 
     static Settings.OpenId openId(SettingsReader r, URI base) {
         return new Settings.OpenId(r.endpoint(Setting.DISCOVERY_URI, base), r.bool(Setting.REQUIRE_NONCE),
-                Duration.ofSeconds(r.positiveInt(Setting.ID_TOKEN_CLOCK_SKEW)));
+                Duration.ofSeconds(r.positiveInt(Setting.ID_TOKEN_CLOCK_SKEW)), r.origins(Setting.ALLOWED_ENDPOINT_ORIGINS));
     }
 
     static Settings.Limits limits(SettingsReader r) {
@@ -58,13 +58,18 @@ final class SettingGroups {
     }
 
     static Settings.Organizers organizers(SettingsReader r) {
-        String apiToken = r.set(Setting.API_TOKEN).orElse(null);
-        if (apiToken != null && apiToken.length() < 16) {
-            r.problem(Setting.API_TOKEN + " must be at least 16 characters (a random secret); a shorter one is refused,"
+        return new Settings.Organizers(r.list(Setting.ORGANIZERS), secret(r, Setting.ORGANIZER_BOOTSTRAP_CODE),
+                secret(r, Setting.API_TOKEN));
+    }
+
+    /** A secret the operator chose: at least 16 characters, or a startup error (refused, never ignored). */
+    private static String secret(SettingsReader r, Setting setting) {
+        String value = r.set(setting).orElse(null);
+        if (value != null && value.trim().length() < 16) {
+            r.problem(setting + " must be at least 16 characters (a random secret); a shorter one is refused,"
                     + " not ignored");
         }
-        return new Settings.Organizers(r.list(Setting.ORGANIZERS), r.set(Setting.ORGANIZER_BOOTSTRAP_CODE).orElse(null),
-                apiToken);
+        return value;
     }
 
     static Settings.SignIn signIn(SettingsReader r) {
@@ -92,7 +97,8 @@ final class SettingGroups {
                 r.required(Setting.SSO_CLIENT_SECRET), redirect, postLogout, Settings.orderedSet(scopes),
                 r.text(Setting.SSO_PRINCIPAL_CLAIM), r.text(Setting.SSO_NAME_CLAIM), r.text(Setting.SSO_EMAIL_CLAIM),
                 r.text(Setting.SSO_GROUPS_CLAIM), r.set(Setting.SSO_ORGANIZER_GROUP).orElse(null),
-                r.text(Setting.SSO_PROVIDER_NAME)));
+                r.text(Setting.SSO_PROVIDER_NAME), r.origins(Setting.SSO_ALLOWED_ENDPOINT_ORIGINS),
+                Duration.ofSeconds(r.positiveInt(Setting.SSO_MAX_SESSION)), r.bool(Setting.SSO_TAKE_OVER_LOCAL)));
     }
 
     private static String withoutTrailingSlash(String value) {

@@ -79,7 +79,7 @@ public record Settings(Client client, Endpoints endpoints, OpenId openId, Limits
      * Resonite's OpenID Connect, used when the scopes include {@code openid}: where its discovery document is, whether
      * an id_token must carry the nonce (Resonite omits it; PKCE already binds the code), and the clock skew allowed.
      */
-    public record OpenId(URI discovery, boolean requireNonce, Duration clockSkew) {
+    public record OpenId(URI discovery, boolean requireNonce, Duration clockSkew, Set<String> allowedEndpointOrigins) {
     }
 
     public record Limits(Duration connectTimeout, Duration readTimeout, Duration stateLifetime, int maxPendingFlows,
@@ -118,7 +118,8 @@ public record Settings(Client client, Endpoints endpoints, OpenId openId, Limits
      */
     public record Sso(String issuer, URI discovery, String clientId, String clientSecret, URI redirectUri,
                       URI postLogoutRedirectUri, Set<String> scopes, String principalClaim, String nameClaim,
-                      String emailClaim, String groupsClaim, String organizerGroup, String providerName) {
+                      String emailClaim, String groupsClaim, String organizerGroup, String providerName,
+                      Set<String> allowedEndpointOrigins, Duration maxSession, boolean takeOverLocalAccounts) {
         @Override
         public String toString() {
             return "Sso[issuer=" + issuer + ", clientId=" + clientId + ", clientSecret=***, redirectUri=" + redirectUri

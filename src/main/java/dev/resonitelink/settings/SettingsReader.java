@@ -90,6 +90,21 @@ final class SettingsReader {
         return uri;
     }
 
+    /** A list of web origins ({@code https://host[:port]}), each normalized by {@link Origins#of}. */
+    java.util.Set<String> origins(Setting setting) {
+        java.util.Set<String> origins = new java.util.LinkedHashSet<>();
+        for (String raw : list(setting)) {
+            URI uri = absolute(setting, raw);
+            if (uri != null && (uri.getPath() == null || uri.getPath().isEmpty() || uri.getPath().equals("/"))
+                    && uri.getQuery() == null) {
+                origins.add(Origins.of(uri));
+            } else if (uri != null) {
+                problems.add(setting + " must list origins (scheme, host and port only), got '" + raw + "'");
+            }
+        }
+        return java.util.Collections.unmodifiableSet(origins);
+    }
+
     /** An endpoint: absolute, or relative to the base URI. */
     URI endpoint(Setting setting, URI base) {
         String raw = text(setting);

@@ -74,8 +74,36 @@ class BehindProxyIT extends DeployedApp {
         assertThat(page.location()).isEqualTo(nginx.https() + "account?x=1");
     }
 
+    /**
+     * Security round 3, item 5: the limits were exact-match locations, and a servlet container drops ";..." from a
+     * path segment, so /login;x reached the sign-in servlet without a limit (and the callback without its no-retry
+     * rule). Any ";" in a path, written or percent-encoded, is refused at the edge.
+     */
     @Test
-    @Order(Integer.MAX_VALUE) // last: it uses up the sign-in allowance of this client address
+    void pathParametersCannotDodgeTheLimitedLocations() {
+        Browser browser = browser();
+        for (String path : List.of("login;x", "signup;x", "oauth/start;x", "oauth/callback;x", "sso/start;x",
+                "sso/callback;jsessionid=1", "oauth;x/callback", "login%3Bx", "account;x")) {
+            Browser.Page page = browser.get(nginx.https().resolve(path));
+            assertThat(page.status()).as(path).isEqualTo(400);
+        }
+        Browser.Page post = browser.post(nginx.https().resolve("login;x"), java.util.Map.of("username", "a", "password", "b"));
+        assertThat(post.status()).isEqualTo(400);
+        assertThat(browser.get(nginx.https().resolve("login")).status()).as("the plain path still serves").isEqualTo(200);
+    }
+
+    @Test
+    void singleSignOnStartsAreLimitedLikeLinkStarts() {
+        Browser browser = browser();
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 15; i++) {
+            statuses.add(browser.get(nginx.https().resolve("sso/start")).status());
+        }
+        assertThat(statuses).as("a burst of single sign-on starts").contains(429).doesNotContain(500, 502, 503, 504);
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE - 1) // late: it uses up the sign-in allowance of this client address
     void aSignInBurstIsAnswered429WithAPlainPageAndTheNodeStillServes() {
         Browser browser = browser();
         List<Integer> statuses = new ArrayList<>();
@@ -89,6 +117,35 @@ class BehindProxyIT extends DeployedApp {
         assertThat(limited.header("Retry-After")).isEqualTo("60");
         assertThat(limited.document().select("[data-outcome=rate-limited] h1").text()).isEqualTo("Too many requests");
         assertThat(browser.get(nginx.https().resolve("account")).status()).as("other pages are not limited").isEqualTo(302);
+    }
+
+    /** Security round 3, item 3: every page counts against a base rate per client, so no client floods the nodes. */
+    @Test
+    @Order(Integer.MAX_VALUE) // last: it uses up this client address's base allowance for some seconds
+    void aFloodOfOrdinaryRequestsMeetsTheSiteWideBaseRate() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        List<java.util.concurrent.Future<Integer>> answers = new ArrayList<>();
+        try {
+            for (int t = 0; t < 8; t++) {
+                Browser browser = browser();
+                answers.add(pool.submit(() -> {
+                    int limited = 0;
+                    for (int i = 0; i < 100; i++) {
+                        int status = browser.get(nginx.https().resolve("account")).status();
+                        assertThat(status).isIn(302, 429);
+                        limited += status == 429 ? 1 : 0;
+                    }
+                    return limited;
+                }));
+            }
+            int limited = 0;
+            for (java.util.concurrent.Future<Integer> answer : answers) {
+                limited += answer.get();
+            }
+            assertThat(limited).as("800 requests at once, far over the burst of 300").isPositive();
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

@@ -33,6 +33,15 @@ public final class Browser {
 
     /** A browser that speaks https too, trusting what {@code tls} trusts (and verifying host names). */
     public Browser(javax.net.ssl.SSLContext tls) {
+        this(tls, null);
+    }
+
+    /**
+     * A browser on another machine, as far as a server can tell: its connections come from {@code localAddress} (any
+     * address of 127.0.0.0/8 is this machine's loopback on Linux). Needs the JDK 19+ HttpClient option, called by
+     * name since the tests compile for 17; the tests that use it run on Payara's JDK (21+).
+     */
+    public Browser(javax.net.ssl.SSLContext tls, java.net.InetAddress localAddress) {
         HttpClient.Builder builder = HttpClient.newBuilder()
                 .cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -40,6 +49,14 @@ public final class Browser {
                 .connectTimeout(Duration.ofSeconds(5));
         if (tls != null) {
             builder.sslContext(tls);
+        }
+        if (localAddress != null) {
+            try {
+                HttpClient.Builder.class.getMethod("localAddress", java.net.InetAddress.class).invoke(builder, localAddress);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("binding a client address needs a JDK 19 or newer, this is "
+                        + Runtime.version(), e);
+            }
         }
         client = builder.build();
     }

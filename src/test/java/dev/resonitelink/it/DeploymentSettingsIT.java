@@ -1,9 +1,11 @@
 package dev.resonitelink.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
@@ -73,6 +75,23 @@ class DeploymentSettingsIT {
             assertThat(BootCommands.applied(payara.output(),
                     "configs.config.server-config.hazelcast-config-specific-configuration.clustering-enabled=false"))
                     .as("--nocluster").isTrue();
+            // security round 3, item 4: a data grid member is trusted with every session and cluster-wide command,
+            // and Payara Micro's default finds members by multicast; the single node must have no grid to join
+            try (PayaraNode stranger = PayaraNode.launch("stranger", Integer.getInteger("it.node2.port")).startWithDefaults()) {
+                assertThat(stranger.dataGridSize()).as("a default Payara Micro on this machine finds nobody to join")
+                        .isEqualTo(1);
+                Thread.sleep(3000); // a late join would show in both logs
+                assertThat(stranger.dataGridSize()).isEqualTo(1);
+            }
+            assertThat(payara.dataGridSize()).as("the node's grid (clustering off) has itself only").isEqualTo(1);
+            assertThat(BootCommands.applied(payara.output(), "configs.config.server-config.network-config"
+                    + ".network-listeners.network-listener.http-listener.address=127.0.0.1")).as("bound to loopback").isTrue();
+            for (java.net.InetAddress other : otherAddressesOfThisMachine()) {
+                try (java.net.Socket socket = new java.net.Socket()) {
+                    assertThatThrownBy(() -> socket.connect(new java.net.InetSocketAddress(other, payara.port()), 2000))
+                            .as("not reachable at " + other).isInstanceOf(java.io.IOException.class);
+                }
+            }
             Browser.Page login = get(payara, "login");
             assertThat(login.status()).isEqualTo(200);
             assertThat(login.headers().firstValue("Server")).isEmpty();
@@ -83,6 +102,13 @@ class DeploymentSettingsIT {
         } finally {
             Files.delete(settings);
         }
+    }
+
+    /** This machine's addresses other than loopback (a CI machine has at least its network's). */
+    private static List<java.net.InetAddress> otherAddressesOfThisMachine() throws java.net.SocketException {
+        return java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces()).stream()
+                .flatMap(nic -> java.util.Collections.list(nic.getInetAddresses()).stream())
+                .filter(address -> !address.isLoopbackAddress() && !address.isLinkLocalAddress()).toList();
     }
 
     /** A Payara Micro with the production WAR and the given environment, on the port the build reserved. */

@@ -24,6 +24,9 @@ class EndpointFuzzIT extends DeployedApp {
     record Endpoint(String method, String path, List<String> parameters, boolean withCsrf) {
     }
 
+    static final List<String> SSO_CALLBACK_PARAMETERS = List.of("state", "code", "error", "error_description", "iss",
+            "session_state");
+
     static final List<Endpoint> ENDPOINTS = List.of(
             new Endpoint("GET", "", List.of("x"), false),
             new Endpoint("GET", "login", List.of("created", "signedOut"), false),
@@ -35,6 +38,10 @@ class EndpointFuzzIT extends DeployedApp {
             new Endpoint("GET", "organizer/audit", List.of("q", "page"), false),
             new Endpoint("GET", "organizer/registrants.csv", List.of("q", "linked"), false),
             new Endpoint("GET", "organizer-claim", List.of(), false),
+            // single sign-on's two ends (with local sign-in they answer that there is none; SsoSessionsIT fuzzes them
+            // on a deployment that signs in through the provider)
+            new Endpoint("GET", "sso/start", List.of("x"), false),
+            new Endpoint("GET", "sso/callback", SSO_CALLBACK_PARAMETERS, false),
             new Endpoint("GET", "api/me/link", List.of(), false),
             new Endpoint("GET", "api/registrants", List.of("q", "page", "size", "linked"), false),
             new Endpoint("POST", "login", List.of("username", "password", "csrf"), true),

@@ -57,10 +57,19 @@ public final class Nginx implements AutoCloseable {
 
     public static Nginx start(int httpsPort, int httpPort, TestCertificates certificates, List<Integer> nodePorts)
             throws IOException {
+        return run(substitute(Files.readString(SHIPPED), httpsPort, httpPort, certificates, nodePorts), httpsPort, httpPort);
+    }
+
+    /** The shipped file as it is, for tests of single directives. */
+    public static String shipped() throws IOException {
+        return Files.readString(SHIPPED);
+    }
+
+    /** nginx with this configuration in its http context, once it listens on both ports. */
+    public static Nginx run(String configuration, int httpsPort, int httpPort) throws IOException {
         requireInstalled();
         Path dir = Files.createTempDirectory("it-nginx");
-        Files.writeString(dir.resolve("resonite-link.conf"),
-                substitute(Files.readString(SHIPPED), httpsPort, httpPort, certificates, nodePorts));
+        Files.writeString(dir.resolve("resonite-link.conf"), configuration);
         Files.writeString(dir.resolve("nginx.conf"), """
                 %s
                 worker_processes 1;

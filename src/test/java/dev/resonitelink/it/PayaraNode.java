@@ -126,6 +126,15 @@ public final class PayaraNode implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Payara Micro as anybody would start it on this machine: no WAR, no option but the port, so its data grid
+         * looks for members the default way (multicast) under the default cluster name.
+         */
+        public PayaraNode startWithDefaults() throws IOException {
+            List<String> command = new ArrayList<>(List.of(java.toString(), "-jar", jar, "--port", String.valueOf(port)));
+            return start(command);
+        }
+
         public PayaraNode start() throws IOException {
             List<String> command = new ArrayList<>();
             command.add(java.toString());
@@ -209,6 +218,17 @@ public final class PayaraNode implements AutoCloseable {
     public PayaraNode awaitReady() {
         awaitOutput("ready in", Duration.ofMinutes(3));
         return withoutFailedBootCommands();
+    }
+
+    /** Waits until Payara Micro reports its data grid, and returns how many members it counts. */
+    public int dataGridSize() {
+        awaitOutput("DG Size:", Duration.ofMinutes(2));
+        java.util.regex.Matcher size = java.util.regex.Pattern.compile("DG Size: (\\d+)").matcher(output());
+        int largest = 0;
+        while (size.find()) {
+            largest = Math.max(largest, Integer.parseInt(size.group(1)));
+        }
+        return largest;
     }
 
     /** Waits until the app answers 200 on this page (the way to wait when the output is not kept). */

@@ -69,7 +69,9 @@ class ProductionShapeIT {
                             "RESONITE_REDIRECT_URI", redirectUri.toString(),
                             "RESONITE_BASE_URI", resonite.baseUri().toString(),
                             "RESONITE_ICON_BASE_URI", resonite.baseUri() + "assets/",
-                            "RESONITE_SCOPES", "profile email")));
+                            "RESONITE_SCOPES", "profile email",
+                            // the production checklist's setting: the address nginx connects to the nodes from
+                            "RESONITE_LINK_TRUSTED_PROXIES", "127.0.0.1")));
         }
         PayaraNode.startCluster(launches, nodes);
         nginx = Nginx.start(proxyPort, Integer.getInteger("it.proxy.http.port"), certificates, ports);
@@ -194,6 +196,50 @@ class ProductionShapeIT {
         assertThat(limited.header("Strict-Transport-Security")).startsWith("max-age=");
         assertThat(limited.document().select("[data-outcome=rate-limited]")).hasSize(1);
         assertBothNodesStillServe(Site.at(nginx.https(), browser));
+    }
+
+    /**
+     * Security round 3, item 2: without {@code resonite-link.trusted-proxies} every client behind nginx had nginx's
+     * address, so 21 wrong passwords from anyone blocked sign-in for everybody. The nodes run with the documented
+     * setting (nginx's address); the attacker and the victim come from two addresses of this machine.
+     */
+    @Test
+    @Order(4)
+    void oneAttackerBehindTheProxyCannotLockOutAnotherUser() throws Exception {
+        Browser victimBrowser = new Browser(certificates.clientContext(), java.net.InetAddress.getByName("127.0.0.3"));
+        Site victim = Site.at(nginx.https(), victimBrowser);
+        String name = "pv" + UUID.randomUUID().toString().substring(0, 8);
+        victim.signUp(name);
+
+        Browser attacker = new Browser(certificates.clientContext(), java.net.InetAddress.getByName("127.0.0.2"));
+        Map<String, String> form = attacker.get(nginx.https().resolve("login")).form("form[action$=/login]");
+        int failures = 0;
+        Browser.Page answer = null;
+        while (failures < 21) { // as fast as nginx's own sign-in rate lets one client guess
+            form.put("username", "nobody-" + UUID.randomUUID().toString().substring(0, 8));
+            form.put("password", "guess " + failures);
+            answer = attacker.post(nginx.https().resolve("login"), form);
+            if (answer.status() == 429 && answer.document().select("[data-outcome=rate-limited]").size() == 1) {
+                Thread.sleep(2100); // nginx: one more request every two seconds
+                continue;
+            }
+            assertThat(answer.status()).as(answer.body()).isEqualTo(401);
+            failures++;
+            form = answer.form("form[action$=/login]");
+            Thread.sleep(300); // a person retyping, not a replay within milliseconds on the other node
+        }
+        form.put("username", "nobody-else");
+        Browser.Page blocked = attacker.post(nginx.https().resolve("login"), form);
+        assertThat(blocked.status()).isEqualTo(429);
+        assertThat(blocked.document().select("[data-outcome=throttled]")).as("the app's own throttle, keyed by the"
+                + " attacker's address as nginx saw it").hasSize(1);
+
+        Map<String, String> signIn = victimBrowser.get(nginx.https().resolve("login")).form("form[action$=/login]");
+        signIn.put("username", name);
+        signIn.put("password", Site.PASSWORD);
+        Browser.Page signedIn = victimBrowser.post(nginx.https().resolve("login"), signIn);
+        assertThat(signedIn.status()).as("another client signs in: " + signedIn.body()).isEqualTo(302);
+        assertThat(signedIn.location()).endsWith("/account");
     }
 
     private static void signUpAndSignIn(WebDriver driver, String name) {

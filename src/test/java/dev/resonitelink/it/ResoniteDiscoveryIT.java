@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.resonitelink.standin.ResoniteStandIn;
+import java.net.URI;
 import java.net.URL;
 import java.time.Duration;
 import java.util.List;
@@ -51,11 +52,42 @@ class ResoniteDiscoveryIT {
         StandIn.get().reset();
     }
 
+    /**
+     * Security round 3, item 6: endpoints announced by the discovery document were used as given, so a bad document
+     * could have keys fetched over plain http or from another host. Now the document is refused, with a log line.
+     */
     @Test
     @Order(1)
+    void aDocumentAnnouncingAnEndpointElsewhereOrOverPlainHttpIsRefused() throws Exception {
+        ResoniteStandIn standIn = StandIn.get();
+        URI issuer = URI.create(standIn.baseUri().toString());
+        standIn.faults().announcedJwks = URI.create("http://127.0.0.1:" + issuer.getPort() + "/.well-known/jwks.json");
+        Site site = Site.signedIn(base);
+        Browser.Page foreign = site.browser().post(site.at("oauth/start"), site.account().form("form[action$=/oauth/start]"));
+        assertThat(foreign.status()).as(foreign.body()).isEqualTo(424);
+        assertThat(foreign.outcome()).isEqualTo("PROVIDER_UNAVAILABLE");
+        assertThat(ServerLog.read()).contains("announces jwks_uri http://127.0.0.1:" + issuer.getPort()
+                + "/.well-known/jwks.json, which is not on the issuer's origin");
+
+        standIn.faults().announcedJwks = URI.create("http://keys.example/jwks.json");
+        // a failed read stands for ten seconds, then the document is asked for again
+        Browser.Page plain = await("the document to be read again").atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofSeconds(2))
+                .until(() -> {
+                    site.browser().post(site.at("oauth/start"), site.account().form("form[action$=/oauth/start]"));
+                    return ServerLog.read();
+                }, log -> log.contains("announces jwks_uri http://keys.example/jwks.json, which is not https"))
+                .transform(log -> site.browser().post(site.at("oauth/start"),
+                        site.account().form("form[action$=/oauth/start]")));
+        assertThat(plain.status()).isEqualTo(424);
+        assertThat(site.storedLink()).isNull();
+    }
+
+    @Test
+    @Order(2)
     void aDiscoveryOutageAtTheFirstLinkEndsOnAClearPageAndTheAppStaysReady() {
         ResoniteStandIn standIn = StandIn.get();
-        assertThat(Site.health(base, "/health/ready").status()).as("deployed and ready, Resonite not asked yet")
+        assertThat(Site.health(base, "/health/ready").status()).as("ready, whatever Resonite's document says")
                 .isEqualTo(200);
         standIn.faults().discoveryStatus = 503;
         Site site = Site.signedIn(base);
@@ -78,7 +110,7 @@ class ResoniteDiscoveryIT {
     }
 
     @Test
-    @Order(2)
+    @Order(3)
     void explicitlyConfiguredEndpointsWinOverTheAnnouncedOnes() {
         ResoniteStandIn standIn = StandIn.get();
         String announced = ResoniteStandIn.announcedPrefix();

@@ -4,9 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
@@ -57,6 +63,58 @@ class SignInIT extends DeployedApp {
                 .until(() -> signIn(from(someAddress()), name, Site.PASSWORD).status() == 302);
     }
 
+    /**
+     * Security round 3, item 1: the throttle was asked before hashing and told after it, so every form sent at the
+     * moment a block ended was evaluated. Now each attempt is claimed first and only one of a burst goes ahead.
+     */
+    @Test
+    void aBurstSentTheMomentABlockEndsGetsOneGuessAndTheRightPasswordStillWaits() throws Exception {
+        String name = "tb" + UUID.randomUUID().toString().substring(0, 8);
+        from(someAddress()).signUp(name);
+        for (int i = 0; i < 6; i++) {
+            assertThat(signIn(from(someAddress()), name, "wrong password " + i).status()).isEqualTo(401);
+        }
+        int burst = 12;
+        List<Site> attackers = new ArrayList<>();
+        List<Map<String, String>> forms = new ArrayList<>();
+        for (int i = 0; i < burst; i++) { // forms collected while the account is blocked
+            Site attacker = from(someAddress());
+            Map<String, String> form = attacker.browser().get(attacker.at("login")).form("form[action$=/login]");
+            form.put("username", name);
+            form.put("password", "burst guess " + i);
+            attackers.add(attacker);
+            forms.add(form);
+        }
+        // the sixth failure blocked the account for 2 s; any probe that passed the block would be the one guess
+        await("the block of the sixth failure to end").pollDelay(Duration.ofMillis(2500)).until(() -> true);
+        ExecutorService pool = Executors.newFixedThreadPool(burst);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<Integer>> answers = new ArrayList<>();
+        try {
+            for (int i = 0; i < burst; i++) {
+                Site attacker = attackers.get(i);
+                Map<String, String> form = forms.get(i);
+                answers.add(pool.submit(() -> {
+                    go.await();
+                    return attacker.browser().post(attacker.at("login"), form).status();
+                }));
+            }
+            go.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get());
+            }
+            assertThat(statuses).as("one guess evaluated at most, the rest refused before hashing")
+                    .containsOnly(401, 429).filteredOn(status -> status == 401).hasSizeLessThanOrEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(signIn(from(someAddress()), name, Site.PASSWORD).status())
+                .as("the right password, while the burst's block lasts").isEqualTo(429);
+        await("the burst's block to end").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500))
+                .until(() -> signIn(from(someAddress()), name, Site.PASSWORD).status() == 302);
+    }
+
     @Test
     void manyFailuresFromOneAddressSlowDownThatAddressOnly() {
         String address = "203.0.113." + ThreadLocalRandom.current().nextInt(1, 255);
@@ -69,6 +127,22 @@ class SignInIT extends DeployedApp {
                     .isEqualTo(401);
         }
         assertThat(signIn(from(address), name, Site.PASSWORD).status()).as("from the attacking address").isEqualTo(429);
+        assertThat(signIn(from(someAddress()), name, Site.PASSWORD).status()).as("from elsewhere").isEqualTo(302);
+    }
+
+    /** Security round 3, item 10: IPv6 addresses were keyed whole, so one /64 had unlimited failures. */
+    @Test
+    void failuresFromAllOverOneIpv6NetworkCountTogether() {
+        String network = "2001:db8:" + Integer.toHexString(ThreadLocalRandom.current().nextInt(1, 0xffff)) + ":7:";
+        Site victim = from(someAddress());
+        String name = "t6" + UUID.randomUUID().toString().substring(0, 8);
+        victim.signUp(name);
+        for (int i = 0; i < 21; i++) { // each guess from another address of the same /64
+            Site attacker = from(network + Integer.toHexString(i + 1) + "::1");
+            assertThat(signIn(attacker, "nobody" + i + UUID.randomUUID().toString().substring(0, 4), "guess " + i).status())
+                    .isEqualTo(401);
+        }
+        assertThat(signIn(from(network + "abcd::42"), name, Site.PASSWORD).status()).as("from the same /64").isEqualTo(429);
         assertThat(signIn(from(someAddress()), name, Site.PASSWORD).status()).as("from elsewhere").isEqualTo(302);
     }
 

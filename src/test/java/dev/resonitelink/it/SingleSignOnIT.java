@@ -65,23 +65,8 @@ class SingleSignOnIT {
         return base.toURI().resolve(path);
     }
 
-    /** A protected page, the sign-in page, the provider's login page, and back to the page first asked for. */
     private Browser signIn(TestIdp.Person person) throws Exception {
-        Browser browser = new Browser();
-        Browser.Page account = browser.get(at("account"));
-        assertThat(account.status()).isEqualTo(302);
-        Browser.Page login = browser.follow(account);
-        assertThat(login.status()).as("the sign-in page goes straight on to the provider").isEqualTo(302);
-        Browser.Page start = browser.follow(login);
-        assertThat(start.status()).isEqualTo(302);
-        assertThat(start.location()).startsWith(SiteIdp.get().issuer() + "/oauth2/authorize?");
-        Browser.Page callback = browser.follow(SiteIdp.signInAtProvider(browser, start, person));
-        assertThat(callback.status()).as(callback.body()).isEqualTo(302);
-        assertThat(callback.location()).as("back to the page that asked for a sign-in").endsWith("/account");
-        Browser.Page signedIn = browser.follow(callback);
-        assertThat(signedIn.status()).isEqualTo(200);
-        assertThat(signedIn.body()).contains(person.name());
-        return browser;
+        return SiteIdp.signIn(base.toURI(), person);
     }
 
     /** Starts a sign-in and brings the provider's answer (to the callback) back, without following it. */

@@ -22,6 +22,8 @@ public final class SiteIdp {
     public static final TestIdp.Person MALLORY = TestIdp.person("sso-faults", List.of(ORGANIZER_GROUP), "Fault Finder");
     public static final TestIdp.Person BROWSER_USER = TestIdp.person("sso-browser", List.of(), "Bea Browser");
     public static final TestIdp.Person RESONITE_USER = TestIdp.person("U-sas", List.of(), "SasResoniteUser");
+    /** A person whose principal is also the name of a local account (SsoSessionsIT makes that account). */
+    public static final TestIdp.Person NAMESAKE = TestIdp.person("sso-namesake", List.of(ORGANIZER_GROUP), "Nora Namesake");
 
     private static TestIdp instance;
 
@@ -31,7 +33,7 @@ public final class SiteIdp {
             instance = TestIdp.start(port(), new TestIdp.Registration(SITE_CLIENT_ID, System.getProperty("it.sso-secret"),
                             URI.create(app + "sso/callback"), URI.create(app + "login?signedOut"), "resonite-on-spring",
                             System.getProperty("it.client-secret"), URI.create(app + "oauth/callback")),
-                    List.of(ORGANIZER, ATTENDEE, MALLORY, BROWSER_USER, RESONITE_USER), Path.of("target", "test-idp.log"));
+                    List.of(ORGANIZER, ATTENDEE, MALLORY, BROWSER_USER, RESONITE_USER, NAMESAKE), Path.of("target", "test-idp.log"));
             Runtime.getRuntime().addShutdownHook(new Thread(instance::close));
         }
         return instance;
@@ -50,6 +52,35 @@ public final class SiteIdp {
                 "resonite-link.sso.redirect-uri", app + "sso/callback",
                 "resonite-link.sso.organizer-group", ORGANIZER_GROUP,
                 "resonite-link.sso.provider-name", "Spring Authorization Server");
+    }
+
+    /** The same settings and more (a map of the test's own beside the provider's). */
+    static Map<String, String> signInSettings(Map<String, String> more) {
+        Map<String, String> all = new java.util.HashMap<>(signInSettings());
+        all.putAll(more);
+        return all;
+    }
+
+    /**
+     * A protected page, the sign-in page, the provider's login page, and back to the page first asked for: a browser
+     * signed in as the person.
+     */
+    static Browser signIn(URI base, TestIdp.Person person) {
+        Browser browser = new Browser();
+        Browser.Page account = browser.get(base.resolve("account"));
+        assertThat(account.status()).isEqualTo(302);
+        Browser.Page login = browser.follow(account);
+        assertThat(login.status()).as("the sign-in page goes straight on to the provider").isEqualTo(302);
+        Browser.Page start = browser.follow(login);
+        assertThat(start.status()).isEqualTo(302);
+        assertThat(start.location()).startsWith(get().issuer() + "/oauth2/authorize?");
+        Browser.Page callback = browser.follow(signInAtProvider(browser, start, person));
+        assertThat(callback.status()).as(callback.body()).isEqualTo(302);
+        assertThat(callback.location()).as("back to the page that asked for a sign-in").endsWith("/account");
+        Browser.Page signedIn = browser.follow(callback);
+        assertThat(signedIn.status()).isEqualTo(200);
+        assertThat(signedIn.body()).contains(person.name());
+        return browser;
     }
 
     /**

@@ -112,6 +112,21 @@ class TokenLifecycleIT extends DeployedApp {
         assertThat(link.getBoolean("needsReconsent")).isFalse();
     }
 
+    /** Security round 3, item 11: the check after a rotation compared the link with the spent token, so it never matched. */
+    @Test
+    void aRotatedRefreshTokenThatNowNamesAnotherAccountAsksTheUserToReLink() throws Exception {
+        ResoniteStandIn.User user = StandIn.newUser();
+        ResoniteStandIn.User other = StandIn.newUser();
+        Site site = linkedWithOfflineAccess(user);
+        StandIn.get().faults().profileBody = other.profile().toString();
+        StandIn.get().faults().profileStatus = 200;
+        JsonObject link = eventually(site, l -> l.getBoolean("needsReconsent"));
+        assertThat(link.getString("resoniteId")).as("the link is never moved to the other account").isEqualTo(user.id());
+        assertThat(link.getBoolean("refreshable")).isFalse();
+        await("the token kept nowhere to be revoked").atMost(Duration.ofSeconds(10))
+                .until(() -> StandIn.get().liveRefreshTokens(user.id()) == 0);
+    }
+
     @Test
     void aReLinkDuringABackgroundRefreshIsNeverUndone() throws Exception {
         ResoniteStandIn.User first = StandIn.newUser("First Account");

@@ -115,6 +115,21 @@ class SettingsTest {
                 .message().doesNotContain("c2hvcnQ=").doesNotContain("'short'");
     }
 
+    /** Security round 3, item 9: a configured bootstrap code had no minimum, so "1234" made the first organizer. */
+    @Test
+    void aConfiguredBootstrapCodeShorterThanSixteenCharactersIsAStartupError() {
+        Map<String, String> values = TestSettings.valid();
+        values.put(Setting.ORGANIZER_BOOTSTRAP_CODE.key(), "1234");
+        assertThatThrownBy(() -> TestSettings.with(values))
+                .hasMessageContaining(Setting.ORGANIZER_BOOTSTRAP_CODE.key() + " must be at least 16 characters")
+                .message().doesNotContain("1234");
+        values.put(Setting.ORGANIZER_BOOTSTRAP_CODE.key(), "   padded-12345   ");
+        assertThatThrownBy(() -> TestSettings.with(values)).as("blanks do not count")
+                .hasMessageContaining(Setting.ORGANIZER_BOOTSTRAP_CODE.key());
+        values.put(Setting.ORGANIZER_BOOTSTRAP_CODE.key(), "a-long-enough-bootstrap-code");
+        assertThat(TestSettings.with(values).organizers().bootstrapCode()).isEqualTo("a-long-enough-bootstrap-code");
+    }
+
     @Test
     void everyDefaultIsValidAndGroupedWhereItBelongs() {
         Settings settings = TestSettings.defaults();

@@ -20,6 +20,8 @@ public final class Faults {
     public volatile String profileBody;
     /** When set, the revocation endpoint answers this status and revokes nothing. */
     public volatile Integer revocationStatus;
+    /** When set, the discovery document announces this as its {@code jwks_uri} (a document a client must refuse). */
+    public volatile java.net.URI announcedJwks;
     /** The discovery document's status instead of 200 (Resonite's OpenID Connect side down). */
     public volatile Integer discoveryStatus;
     /** Whether the callback carries {@code iss} (RFC 9207), and which value instead of the real one. */

@@ -25,7 +25,7 @@ public record LocalStack(ResoniteStandIn standIn, PayaraNode node, URI app, Dura
     public static final String CLIENT_ID = "resonite-link-demo";
     public static final String CLIENT_SECRET = "demo-secret-not-for-production";
     /** The one-time code that makes the first organizer, new for every run (an operator's secret in production). */
-    private static final String ORGANIZER_CODE = "DEMO-" + Long.toHexString(new SecureRandom().nextLong());
+    private static final String ORGANIZER_CODE = "DEMO-" + String.format("%016x", new SecureRandom().nextLong());
 
     /**
      * Starts both; {@code jvmOptions} go to Payara Micro's JVM; its output goes to {@code log}, or to this

@@ -59,8 +59,9 @@ final class OpenIdProvider {
                 return;
             }
             String base = state.issuer.getValue();
+            URI jwks = state.faults.announcedJwks;
             OIDCProviderMetadata metadata = new OIDCProviderMetadata(new Issuer(base), List.of(SubjectType.PUBLIC),
-                    URI.create(base + "/.well-known/jwks.json"));
+                    jwks != null ? jwks : URI.create(base + "/.well-known/jwks.json"));
             metadata.setAuthorizationEndpointURI(URI.create(base + ANNOUNCED + "/authorize"));
             metadata.setTokenEndpointURI(URI.create(base + ANNOUNCED + "/token"));
             metadata.setUserInfoEndpointURI(URI.create(base + "/api/user/profile"));

@@ -16,12 +16,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
 
 /**
- * The sign-in form of the custom form mechanism. A throttled account or address is answered 429 before any password
- * is hashed ({@link SignInThrottle}); the session id and the CSRF token are replaced before authenticating, so
+ * The sign-in form of the custom form mechanism. Each attempt is claimed from the throttle before any password is
+ * hashed, and a throttled account or address is answered 429 ({@link SignInThrottle#claim}); the session id and the CSRF token are replaced before authenticating, so
  * neither a planted session id nor a token seen before sign-in is worth anything afterwards.
  */
 @WebServlet("/login")
@@ -86,28 +84,28 @@ public class LoginServlet extends HttpServlet {
             failed(req, resp, username);
             return;
         }
-        String address = clientAddresses.of(req);
-        Optional<Duration> blocked = throttle.blockedFor(List.of(SignInThrottle.account(username),
-                SignInThrottle.address(address)));
-        if (blocked.isPresent()) {
-            tooMany(req, resp, username, blocked.get(), "Too many failed sign-ins for this account or from your"
+        SignInThrottle.Claim claim = throttle.claim(username, clientAddresses.of(req));
+        if (!claim.granted()) {
+            tooMany(req, resp, username, claim.blockedFor(), "Too many failed sign-ins for this account or from your"
                     + " network. Wait a moment, then try again.");
             return;
         }
-        signIn(req, resp, username, password, address);
+        signIn(req, resp, claim, password);
     }
 
-    /** Authenticates through the platform's security API in a new session (no fixation), counting failures. */
-    private void signIn(HttpServletRequest req, HttpServletResponse resp, String username, String password,
-                        String address) throws ServletException, IOException {
+    /** Authenticates through the platform's security API in a new session (no fixation); the claim is settled. */
+    private void signIn(HttpServletRequest req, HttpServletResponse resp, SignInThrottle.Claim claim, String password)
+            throws ServletException, IOException {
         req.changeSessionId();
         CsrfTokens.rotate(req);
+        String username = claim.username();
         AuthenticationStatus status;
         try {
             status = security.authenticate(req, resp, AuthenticationParameters.withParams()
                     .credential(new UsernamePasswordCredential(username, new Password(password)))
                     .newAuthentication(true));
         } catch (RuntimeException e) {
+            throttle.abandoned(claim);
             if (!busy(e)) {
                 throw e;
             }
@@ -116,12 +114,12 @@ public class LoginServlet extends HttpServlet {
         }
         switch (status) {
             case SUCCESS -> {
-                throttle.succeeded(username);
+                throttle.succeeded(claim);
                 resp.sendRedirect(req.getContextPath() + "/account");
             }
-            case SEND_CONTINUE -> throttle.succeeded(username); // the mechanism redirects to the page that asked
+            case SEND_CONTINUE -> throttle.succeeded(claim); // the mechanism redirects to the page that asked
             default -> {
-                throttle.failed(username, address);
+                throttle.failed(claim);
                 failed(req, resp, username);
             }
         }

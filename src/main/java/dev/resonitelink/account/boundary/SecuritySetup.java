@@ -16,7 +16,8 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * The site's sign-in, with the Jakarta Security API only, the same for both modes of {@code resonite-link.sign-in}:
  * a caller who opens a page for signed-in users is sent to {@code /login} and, once signed in, back to that page
- * ({@link LoginToContinue}); the sign-in is kept for the session ({@link AutoApplySession}). Who the caller is comes
+ * ({@link LoginToContinue}; a signed-out POST is sent there without being saved, {@link SignedOutWrites}); the
+ * sign-in is kept for the session ({@link AutoApplySession}). Who the caller is comes
  * from the credential a sign-in servlet hands to {@code SecurityContext.authenticate}, checked by the identity stores:
  * <ul>
  *   <li>{@code local}: {@link LoginServlet} posts a user name and password, {@link LocalAccountStore} checks them;</li>
@@ -28,6 +29,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * link code uses nothing from here but the container's principal.
  */
 @AutoApplySession
+@SignedOutWrites.Guarded
 @LoginToContinue(loginPage = "/login", errorPage = "", useForwardToLogin = false)
 @DeclareRoles({"user", "organizer"})
 @ApplicationScoped
@@ -40,8 +42,14 @@ public class SecuritySetup implements HttpAuthenticationMechanism {
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
         Credential credential = context.getAuthParameters().getCredential();
+        if (credential == null && context.isProtected() && !context.isAuthenticationRequest()) {
+            // LoginToContinue sends callers of protected pages to the sign-in page itself; it passes one on to here
+            // only while it believes a sign-in is under way (after a failed one, say), and "nothing done" would then
+            // leave the container an empty 200 to send
+            return context.redirect(request.getContextPath() + "/login");
+        }
         if (credential == null) {
-            return context.doNothing(); // LoginToContinue sends callers of protected pages to the sign-in page
+            return context.doNothing();
         }
         return context.notifyContainerAboutLogin(identityStores.validate(credential));
     }

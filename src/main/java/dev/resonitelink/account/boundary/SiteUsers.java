@@ -40,7 +40,10 @@ public class SiteUsers {
 
     Clock clock = Clock.systemUTC();
 
-    /** Records the sign-in and returns the caller's groups; a first sign-in racing another is retried once. */
+    /**
+     * Records the sign-in and returns the caller's groups, or null when the principal names an account of the built-in
+     * sign-in that may not be taken over; a first sign-in racing another is retried once.
+     */
     public Set<String> signedIn(SiteIdentity identity) {
         try {
             return self.record(identity);
@@ -49,12 +52,30 @@ public class SiteUsers {
         }
     }
 
+    /**
+     * Whether a sign-in of this principal was refused because a local account has its name: a provider's principal
+     * equal to an old local user name must not inherit that account and its link, unless the operator migrates on
+     * purpose ({@code resonite-link.sso.take-over-local-accounts}).
+     */
+    @Transactional
+    public boolean refusedAsLocalAccount(String principal) {
+        LocalUser user = em.find(LocalUser.class, principal);
+        return user != null && user.local() && !settings.signIn().sso().takeOverLocalAccounts();
+    }
+
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Set<String> record(SiteIdentity identity) {
         LocalUser user = em.find(LocalUser.class, identity.principal());
         if (user == null) {
             user = LocalUser.fromSingleSignOn(identity.principal(), clock.instant());
             em.persist(user);
+        } else if (user.local()) {
+            if (!settings.signIn().sso().takeOverLocalAccounts()) {
+                return null;
+            }
+            user.takenOverBySso(); // its password is cleared: from now on only the provider signs this user in
+            audit.recordBy(BY_IDENTITY_PROVIDER, user.username(), AuditEntry.Action.SSO_TAKEOVER, "TAKEN_OVER",
+                    Pages.requestId());
         }
         user.signedInThroughSso(identity.displayName(), identity.email(), clock.instant());
         String organizerGroup = settings.signIn().sso().organizerGroup();

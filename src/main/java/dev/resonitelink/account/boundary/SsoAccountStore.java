@@ -27,7 +27,9 @@ public class SsoAccountStore implements IdentityStore {
         if (!(credential instanceof SsoCredential sso) || !settings.signIn().oidc()) {
             return CredentialValidationResult.NOT_VALIDATED_RESULT;
         }
-        return new CredentialValidationResult(sso.identity().principal(), users.signedIn(sso.identity()));
+        Set<String> groups = users.signedIn(sso.identity());
+        return groups == null ? CredentialValidationResult.INVALID_RESULT
+                : new CredentialValidationResult(sso.identity().principal(), groups);
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.resonitelink.oauth.control.SiteSignInFlow;
 import dev.resonitelink.oauth.entity.LinkFailedException;
 import dev.resonitelink.oauth.entity.LinkFailure;
 import dev.resonitelink.oauth.entity.SiteIdentity;
+import dev.resonitelink.settings.Setting;
 import dev.resonitelink.settings.Settings;
 import dev.resonitelink.web.CsrfTokens;
 import dev.resonitelink.web.Pages;
@@ -44,6 +45,12 @@ public class SsoCallbackServlet extends HttpServlet {
     @Inject
     SecurityContext security;
 
+    @Inject
+    SsoSessionAge age;
+
+    @Inject
+    SiteUsers users;
+
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
         if (SsoStartServlet.notWithLocalSignIn(req, resp, settings)) {
@@ -77,12 +84,24 @@ public class SsoCallbackServlet extends HttpServlet {
                     requestId, settings);
             return;
         }
+        if (status != AuthenticationStatus.SUCCESS && status != AuthenticationStatus.SEND_CONTINUE
+                && users.refusedAsLocalAccount(identity.principal())) {
+            LOG.warning("sign-in of " + identity.principal() + " through the identity provider refused: a local account"
+                    + " has that name (" + Setting.SSO_TAKE_OVER_LOCAL + " is off) [request id " + requestId + "]");
+            req.setAttribute("error", "An account of this site's own sign-in already has the name your organization's"
+                    + " sign-in gives you, so you are not signed in. Ask the site's operator to move that account to your"
+                    + " organization's sign-in. (Error id " + requestId + ".)");
+            req.setAttribute("errorOutcome", "local-account-exists");
+            LoginServlet.renderSso(req, resp, 409, settings);
+            return;
+        }
         if (status != AuthenticationStatus.SUCCESS && status != AuthenticationStatus.SEND_CONTINUE) {
             failed(req, resp, new LinkFailedException(LinkFailure.ID_TOKEN_INVALID, "identity store refused "
                     + identity.principal()), requestId, settings);
             return;
         }
         req.getSession().setAttribute(ID_TOKEN, identity.idToken());
+        age.signedIn(req.getSession());
         LOG.fine(() -> "signed in through the identity provider: " + identity.principal());
         if (status == AuthenticationStatus.SUCCESS) {
             resp.sendRedirect(req.getContextPath() + "/account");

@@ -94,6 +94,17 @@ public class LocalUser {
         this.lastSignInAt = at;
     }
 
+    /** An account of the built-in sign-in (with a password here). */
+    public boolean local() {
+        return LOCAL.equals(origin);
+    }
+
+    /** The operator migrates this local account to the site's provider: its password stops working at once. */
+    public void takenOverBySso() {
+        this.origin = SSO;
+        this.passwordHash = null;
+    }
+
     public String origin() {
         return origin;
     }

@@ -23,7 +23,7 @@ public class AuditEntry {
     public static final String DELETE_BEFORE = "AuditEntry.deleteBefore";
 
     /** What was attempted. */
-    public enum Action { LINK, UNLINK, ORGANIZER_GRANT, ORGANIZER_REVOKE }
+    public enum Action { LINK, UNLINK, ORGANIZER_GRANT, ORGANIZER_REVOKE, SSO_TAKEOVER }
 
     @Id
     @Column(name = "id", length = 36)

@@ -10,10 +10,16 @@ import dev.resonitelink.oauth.entity.LinkFailure;
 import dev.resonitelink.settings.Settings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import dev.resonitelink.settings.Origins;
 import java.io.IOException;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.logging.Logger;
 
 /**
  * An OpenID Connect provider's discovery document (Resonite's, or the site's own provider's) (OpenID Connect Discovery 1.0, section 4), read when an id_token has
@@ -23,6 +29,8 @@ import java.time.Instant;
  */
 @ApplicationScoped
 public class ProviderDiscovery {
+
+    private static final Logger LOG = Logger.getLogger(ProviderDiscovery.class.getName());
 
     static final Duration FRESH_FOR = Duration.ofHours(1);
     /** After a failed read, how long the answer stands before the document is asked for again. */
@@ -121,6 +129,39 @@ public class ProviderDiscovery {
             throw new LinkFailedException(LinkFailure.ID_TOKEN_INVALID, "the discovery document names issuer "
                     + metadata.getIssuer() + ", not the configured " + client.issuer());
         }
+        checkEndpoints(metadata);
         return metadata;
+    }
+
+    /**
+     * Every endpoint the document announces and this app may call or send a browser to must be https (http only on
+     * this machine) and on the issuer's origin, or on an origin the operator allowed: otherwise a bad document could
+     * have the client secret posted, or keys fetched, over plain http or from a host inside the network.
+     */
+    private void checkEndpoints(OIDCProviderMetadata metadata) throws LinkFailedException {
+        String issuerOrigin = Origins.of(URI.create(client.issuer()));
+        Map<String, URI> announced = new LinkedHashMap<>();
+        announced.put("authorization_endpoint", metadata.getAuthorizationEndpointURI());
+        announced.put("token_endpoint", metadata.getTokenEndpointURI());
+        announced.put("jwks_uri", metadata.getJWKSetURI());
+        announced.put("revocation_endpoint", metadata.getRevocationEndpointURI());
+        announced.put("end_session_endpoint", metadata.getEndSessionEndpointURI());
+        announced.put("userinfo_endpoint", metadata.getUserInfoEndpointURI());
+        for (Map.Entry<String, URI> endpoint : announced.entrySet()) {
+            URI uri = endpoint.getValue();
+            if (uri == null) {
+                continue;
+            }
+            String origin = Origins.of(uri);
+            if (!Origins.secure(uri) || !(Objects.equals(origin, issuerOrigin)
+                    || client.allowedEndpointOrigins().contains(origin))) {
+                String why = "the discovery document of " + client.issuer() + " announces " + endpoint.getKey() + " "
+                        + uri + ", which is " + (Origins.secure(uri) ? "not on the issuer's origin "
+                        + issuerOrigin : "not https") + "; the document is refused (allow the origin in the"
+                        + " provider's allowed-endpoint-origins setting if it is truly the provider's)";
+                LOG.warning(why);
+                throw new LinkFailedException(LinkFailure.PROVIDER_UNAVAILABLE, why);
+            }
+        }
     }
 }

@@ -86,30 +86,33 @@ public class OrganizerGrants {
                 .toList();
     }
 
-    /** The signed-in {@code principal} presents the bootstrap code. */
+    /**
+     * The signed-in {@code principal} presents the bootstrap code. The attempt is counted before the code is compared,
+     * in one conditional update that also holds the row until this transaction ends: parallel guesses wait for each
+     * other and each one counts, so no more than {@value #MAX_CODE_FAILURES} are ever compared.
+     */
     @Transactional
     public Result claim(String principal, String code, String requestId) {
         if (settings.signIn().oidc()) {
             return Result.FROM_IDENTITY_PROVIDER;
         }
-        Object[] pending = pendingCode();
+        int counted = em.createNativeQuery("update organizer_bootstrap set failures = failures + 1"
+                + " where id = 1 and failures < ?1").setParameter(1, MAX_CODE_FAILURES).executeUpdate();
+        Object[] pending = counted == 1 ? pendingCode() : null;
         if (pending == null) {
             return Result.NO_CODE_PENDING;
         }
         if (code == null || !MessageDigest.isEqual(hash(code.trim()).getBytes(StandardCharsets.US_ASCII),
                 ((String) pending[0]).getBytes(StandardCharsets.US_ASCII))) {
-            int failures = ((Number) pending[1]).intValue() + 1;
+            int failures = ((Number) pending[1]).intValue();
             if (failures >= MAX_CODE_FAILURES) {
-                em.createNativeQuery("delete from organizer_bootstrap").executeUpdate();
+                em.createNativeQuery("delete from organizer_bootstrap where id = 1").executeUpdate();
                 LOG.warning("organizer bootstrap code withdrawn after " + failures + " wrong attempts (the last by "
                         + principal + "); restart the application for a new one");
-            } else {
-                em.createNativeQuery("update organizer_bootstrap set failures = ?1").setParameter(1, failures)
-                        .executeUpdate();
             }
             return Result.WRONG_CODE;
         }
-        em.createNativeQuery("delete from organizer_bootstrap").executeUpdate();
+        em.createNativeQuery("delete from organizer_bootstrap where id = 1").executeUpdate();
         set(BY_BOOTSTRAP_CODE, principal, true, requestId);
         return Result.DONE;
     }

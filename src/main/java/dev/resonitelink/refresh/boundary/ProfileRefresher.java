@@ -85,7 +85,7 @@ public class ProfileRefresher {
     private boolean refresh(Due due) {
         String token = vault.open(due.sealedToken(), due.principal(), due.resoniteId()).orElse(null);
         if (token == null) {
-            self.needsReconsent(due, "stored refresh token cannot be opened (key removed?)");
+            self.needsReconsent(due, due.sealedToken(), "stored refresh token cannot be opened (key removed?)");
             return false;
         }
         try {
@@ -102,13 +102,14 @@ public class ProfileRefresher {
             }
             ResoniteProfile profile = profiles.fetch(grant.accessToken(), grant.grantedScopes());
             if (!profile.id().equals(due.resoniteId())) {
-                self.needsReconsent(due, "refresh token now belongs to another Resonite account");
+                self.needsReconsent(due, current, "refresh token now belongs to another Resonite account");
+                revocation.revoke(grant.refreshToken() != null ? grant.refreshToken() : token); // kept nowhere now
                 return false;
             }
             return self.apply(due, current, profile);
         } catch (LinkFailedException e) {
             if (e.failure() == LinkFailure.CODE_REJECTED) {
-                self.needsReconsent(due, "refresh token refused (invalid_grant)");
+                self.needsReconsent(due, due.sealedToken(), "refresh token refused (invalid_grant)");
             } else {
                 LOG.warning(() -> "profile refresh for local user " + due.principal() + " skipped: " + e.failure());
             }
@@ -170,9 +171,10 @@ public class ProfileRefresher {
         }).orElse(false);
     }
 
+    /** Marks the link, only if it still holds {@code currentSealedToken} (the rotated one, when the run stored one). */
     @Transactional
-    public void needsReconsent(Due due, String why) {
-        stillTheSame(due, due.sealedToken()).ifPresent(link -> {
+    public void needsReconsent(Due due, String currentSealedToken, String why) {
+        stillTheSame(due, currentSealedToken).ifPresent(link -> {
             LOG.info(() -> "link of local user " + due.principal() + " needs re-consent: " + why);
             link.markNeedsReconsent();
         });

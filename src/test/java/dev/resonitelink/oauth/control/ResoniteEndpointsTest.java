@@ -72,9 +72,21 @@ class ResoniteEndpointsTest {
         assertThat(current.token()).hasToString("https://account.resonite.com/oidc/token");
     }
 
+    /** Security round 3, item 6: a document announcing an endpoint elsewhere is refused as a whole. */
     @Test
-    void anAuthorizationEndpointAnnouncedOnAnotherOriginIsNotFollowed() throws Exception {
-        Settings.Endpoints current = endpoints(openId(Map.of()),
+    void aDocumentAnnouncingAnEndpointOnAnotherOriginOrOverPlainHttpIsRefused() {
+        for (String authorize : new String[] {"https://phish.example/connect/authorize",
+                "http://account.resonite.com/connect/authorize"}) {
+            ResoniteEndpoints endpoints = endpoints(openId(Map.of()), DOCUMENT.formatted(authorize, REVOCATION));
+            assertThatThrownBy(endpoints::current).as(authorize).isInstanceOfSatisfying(LinkFailedException.class,
+                    e -> assertThat(e.failure()).isEqualTo(LinkFailure.PROVIDER_UNAVAILABLE))
+                    .hasMessageContaining("authorization_endpoint " + authorize);
+        }
+    }
+
+    @Test
+    void anAllowedOriginIsAcceptedButTheBrowserIsStillSentOnlyWhereThePagesAllowForms() throws Exception {
+        Settings.Endpoints current = endpoints(openId(Map.of(Setting.ALLOWED_ENDPOINT_ORIGINS.key(), "https://phish.example")),
                 DOCUMENT.formatted("https://phish.example/connect/authorize", REVOCATION)).current();
         assertThat(current.authorize()).as("the pages' form-action allows the issuer's origin only")
                 .hasToString("https://account.resonite.com/connect/authorize");

@@ -29,7 +29,9 @@ import org.springframework.web.util.UriComponentsBuilder;
  *   <li>{@code tampered}: the id_token's payload is changed after signing (another {@code sub}), so its signature no
  *       longer matches;</li>
  *   <li>{@code error}: the authorization endpoint answers the client with {@code error=temporarily_unavailable}
- *       instead of a code.</li>
+ *       instead of a code;</li>
+ *   <li>{@code foreign-endpoints}: the discovery document announces its token endpoint on another origin (the same
+ *       server under the name 127.0.0.1), which a client must refuse.</li>
  * </ul>
  */
 @Component
@@ -37,7 +39,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class Faults extends OncePerRequestFilter {
 
-    static final Set<String> NAMES = Set.of("none", "expired", "wrong-issuer", "wrong-audience", "tampered", "error");
+    static final Set<String> NAMES = Set.of("none", "expired", "wrong-issuer", "wrong-audience", "tampered", "error",
+            "foreign-endpoints");
     private final AtomicReference<String> current = new AtomicReference<>("none");
     private final ObjectMapper json = new ObjectMapper();
 
@@ -73,6 +76,14 @@ public class Faults extends OncePerRequestFilter {
             response.sendRedirect(answer.encode().build().toUriString());
             return;
         }
+        if ("foreign-endpoints".equals(current()) && path.equals("/.well-known/openid-configuration")) {
+            ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
+            chain.doFilter(request, wrapper);
+            ObjectNode document = (ObjectNode) json.readTree(wrapper.getContentAsByteArray());
+            document.put("token_endpoint", document.get("token_endpoint").asText().replace("//localhost:", "//127.0.0.1:"));
+            replaceBody(wrapper, response, json.writeValueAsBytes(document));
+            return;
+        }
         if (!"tampered".equals(current()) || !path.equals("/oauth2/token")) {
             chain.doFilter(request, response);
             return;
@@ -91,6 +102,11 @@ public class Faults extends OncePerRequestFilter {
                 body = json.writeValueAsBytes(tokens);
             }
         }
+        replaceBody(wrapper, response, body);
+    }
+
+    private static void replaceBody(ContentCachingResponseWrapper wrapper, HttpServletResponse response, byte[] body)
+            throws IOException {
         wrapper.resetBuffer();
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
