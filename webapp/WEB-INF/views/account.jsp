@@ -50,4 +50,16 @@
         </section>
     </c:otherwise>
 </c:choose>
+<section class="card" id="my-events">
+    <h2>Your events</h2>
+    <c:choose>
+        <c:when test="${empty myEvents}"><p>You are not registered for any upcoming event. <a href="${pageContext.request.contextPath}/events">See the events</a>.</p></c:when>
+        <c:otherwise><ul>
+            <c:forEach items="${myEvents}" var="m">
+                <li data-event="<c:out value='${m.event().id()}'/>" data-state="<c:out value='${m.status()}'/>">
+                    <a href="${pageContext.request.contextPath}/register/<c:out value='${m.event().id()}'/>"><c:out value="${m.event().title()}"/></a>,
+                    <c:out value="${m.event().when()}"/>: <c:out value="${m.status() eq 'REGISTERED' ? 'registered' : 'on the waitlist'}"/></li>
+            </c:forEach></ul></c:otherwise>
+    </c:choose>
+</section>
 <%@ include file="foot.jspf" %>

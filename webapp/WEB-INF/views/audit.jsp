@@ -14,7 +14,7 @@
 <div class="table-wrap">
 <table id="audit">
     <caption class="visually-hidden">Link, re-link, unlink and failed attempts, newest first</caption>
-    <thead><tr><th scope="col">When</th><th scope="col">Local user</th><th scope="col">Action</th><th scope="col">Resonite id</th><th scope="col">Outcome</th><th scope="col">By</th><th scope="col">Request id</th></tr></thead>
+    <thead><tr><th scope="col">When</th><th scope="col">Local user</th><th scope="col">Action</th><th scope="col">Resonite id</th><th scope="col">Outcome</th><th scope="col">By</th><th scope="col">Event</th><th scope="col">Request id</th></tr></thead>
     <tbody>
     <c:forEach items="${result.items()}" var="e">
         <tr>
@@ -24,10 +24,11 @@
             <td><c:out value="${e.resoniteId()}" default="—"/></td>
             <td><c:out value="${e.outcome()}"/></td>
             <td><c:out value="${e.actor()}" default="—"/></td>
+            <td><c:out value="${e.eventId()}" default="—"/><c:if test="${not empty e.detail()}">: <c:out value="${e.detail()}"/></c:if></td>
             <td><code><c:out value="${e.requestId()}"/></code></td>
         </tr>
     </c:forEach>
-    <c:if test="${empty result.items()}"><tr><td colspan="7">No entries match.</td></tr></c:if>
+    <c:if test="${empty result.items()}"><tr><td colspan="8">No entries match.</td></tr></c:if>
     </tbody>
 </table>
 </div>

@@ -30,6 +30,7 @@ class ArchitectureTest {
     static final Map<String, Set<String>> ALLOWED = new LinkedHashMap<>();
 
     static {
+        ALLOWED.put("event", Set.of("organizer", "account", "link", "ops", "web", "settings"));
         ALLOWED.put("organizer", Set.of("account", "link", "web", "settings"));
         ALLOWED.put("account", Set.of("link", "oauth", "web", "settings"));
         ALLOWED.put("refresh", Set.of("link", "oauth", "token", "settings"));

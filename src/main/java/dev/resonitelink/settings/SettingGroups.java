@@ -44,7 +44,7 @@ final class SettingGroups {
                 Duration.ofMillis(r.positiveInt(Setting.READ_TIMEOUT)),
                 Duration.ofSeconds(r.positiveInt(Setting.STATE_LIFETIME)), r.positiveInt(Setting.MAX_PENDING_FLOWS),
                 r.positiveInt(Setting.MAX_RESPONSE_BYTES), r.positiveInt(Setting.SIGN_UPS_PER_ADDRESS),
-                trustedProxies(r));
+                trustedProxies(r), r.positiveInt(Setting.ADMISSIONS_PER_KEY), r.positiveInt(Setting.ADMISSIONS_PER_ADDRESS));
     }
 
     static Settings.Tokens tokens(SettingsReader r) {

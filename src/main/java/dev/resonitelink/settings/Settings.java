@@ -83,7 +83,8 @@ public record Settings(Client client, Endpoints endpoints, OpenId openId, Limits
     }
 
     public record Limits(Duration connectTimeout, Duration readTimeout, Duration stateLifetime, int maxPendingFlows,
-                         int maxResponseBytes, int signUpsPerAddressPerHour, Set<String> trustedProxies) {
+                         int maxResponseBytes, int signUpsPerAddressPerHour, Set<String> trustedProxies,
+                         int admissionsPerKeyPerMinute, int admissionsPerAddressPerMinute) {
     }
 
     /** The keys that seal stored refresh tokens; {@code key} is null when none are kept. */

@@ -102,6 +102,33 @@ class BehindProxyIT extends DeployedApp {
         assertThat(statuses).as("a burst of single sign-on starts").contains(429).doesNotContain(500, 502, 503, 504);
     }
 
+    /** The admission check of worlds has a rate of its own at the edge (high: a session host calls it per join). */
+    @Test
+    void admissionChecksMeetTheirOwnRateAtTheEdge() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        List<java.util.concurrent.Future<List<Integer>>> answers = new ArrayList<>();
+        try {
+            for (int t = 0; t < 8; t++) {
+                Browser browser = browser();
+                answers.add(pool.submit(() -> {
+                    List<Integer> statuses = new ArrayList<>();
+                    for (int i = 0; i < 150; i++) {
+                        statuses.add(browser.get(nginx.https().resolve("api/events/aaaaaaaaaaaaaaaa/admission/U-someone"))
+                                .status());
+                    }
+                    return statuses;
+                }));
+            }
+            List<Integer> all = new ArrayList<>();
+            for (java.util.concurrent.Future<List<Integer>> answer : answers) {
+                all.addAll(answer.get());
+            }
+            assertThat(all).as("1,200 checks at once, far over the burst of 200").contains(404, 429).containsOnly(404, 429);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     @Test
     @Order(Integer.MAX_VALUE - 1) // late: it uses up the sign-in allowance of this client address
     void aSignInBurstIsAnswered429WithAPlainPageAndTheNodeStillServes() {

@@ -188,6 +188,75 @@ class BrowserIT extends DeployedApp {
         assertThat(lines.get(1)).startsWith(attendee + "," + user.id() + ",Grace Hopper,");
     }
 
+    /**
+     * Issue 24's journey: an organizer makes a ticketed event with 20 places; an attendee who is not linked yet opens
+     * it, links on the way, redeems a ticket, registers and downloads the calendar file; the world's admission check
+     * answers admit, and deny once the attendee unlinks.
+     */
+    @Test
+    void anOrganizerMakesATicketedEventAndAnAttendeeLinksOnTheWayRegistersAndIsAdmittedUntilUnlinking() throws Exception {
+        Organizers.signedIn(base);
+        driver.get(root + "login");
+        driver.findElement(By.id("username")).sendKeys(Organizers.NAME);
+        signInWithEnter();
+        Chromium.clickThrough(driver, waitForId("organizer-events-nav"));
+        accessible("organizer events page");
+        String start = java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).plusDays(5).withHour(18).withMinute(0)
+                .withSecond(0).withNano(0).toString();
+        driver.findElement(By.id("title")).sendKeys("Ticketed workshop " + shortId());
+        driver.findElement(By.id("location")).sendKeys("Workshop world");
+        setValue("timeZone", "Europe/Berlin");
+        setValue("startsAt", start);
+        setValue("endsAt", start.replace("T18:", "T20:"));
+        driver.findElement(By.id("capacity")).sendKeys("20");
+        driver.findElement(By.id("ticketRequired")).click();
+        Chromium.clickThrough(driver, driver.findElement(By.id("create-event")));
+        Chromium.clickThrough(driver, waitForId("publish"));
+        assertThat(text("event-status")).isEqualTo("PUBLISHED");
+        Chromium.clickThrough(driver, driver.findElement(By.id("make-tickets")));
+        String code = driver.findElements(By.cssSelector("#new-codes code")).get(0).getText();
+        Chromium.clickThrough(driver, driver.findElement(By.id("rotate-key")));
+        String key = text("admission-key");
+        accessible("an event's organizer page");
+        String eventPage = driver.findElement(By.id("public-page")).getAttribute("href");
+        String id = eventPage.substring(eventPage.lastIndexOf('/') + 1);
+        Chromium.clickThrough(driver, driver.findElement(By.cssSelector("form[action$='/logout'] button")));
+
+        signUpAndSignIn("ev" + shortId());
+        driver.get(eventPage);
+        accessible("an event's page");
+        screenshot("8-event");
+        Chromium.clickThrough(driver, driver.findElement(By.id("link-to-register")));
+        ResoniteStandIn.User user = StandIn.newUser("Event Goer");
+        consent(user, "allow");
+        waitForId("register");
+        assertThat(driver.getCurrentUrl()).as("back at the event after linking").contains("/register/" + id);
+        driver.findElement(By.id("ticket")).sendKeys(code);
+        Chromium.clickThrough(driver, driver.findElement(By.id("register")));
+        assertThat(waitForId("registration-outcome").getAttribute("data-outcome")).isEqualTo("REGISTERED");
+        accessible("registered");
+        screenshot("9-registered");
+        phoneScreenshot("9-registered-phone");
+
+        driver.findElement(By.id("calendar-file")).click();
+        Path ics = downloads.resolve("event-" + id + ".ics");
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> Files.exists(ics) && ics.toFile().length() > 0);
+        assertThat(Files.readString(ics)).contains("BEGIN:VEVENT", "UID:" + id + "@resonite-link");
+
+        String admission = root + "api/events/" + id + "/admission/" + user.id() + "?key=" + key;
+        assertThat(new Browser().get(admission).body()).isEqualTo("admit");
+        driver.get(root + "account");
+        Chromium.clickThrough(driver, waitForId("unlink-button"));
+        Chromium.clickThrough(driver, waitForId("confirm-unlink"));
+        waitForId("link-button");
+        assertThat(new Browser().get(admission).body()).as("after unlinking").isEqualTo("deny");
+    }
+
+    /** Sets a form field as a person's typing would end up (date pickers do not take keystrokes alike everywhere). */
+    private void setValue(String id, String value) {
+        ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1]", driver.findElement(By.id(id)), value);
+    }
+
     // ---- steps -----------------------------------------------------------------------------------------
 
     private String currentUser;

@@ -81,11 +81,70 @@ class ClusterIT {
         assertThat(site.browser().get(on(b, site.at("account"))).text("#resonite-id")).isEqualTo(user.id());
     }
 
+    /** Issue 24: 100 attendees, half on each node, press Register at once for 10 places: the database decides. */
+    @Test
+    void aRushThroughBothNodesNeverOverbooks() throws Exception {
+        PayaraNode a = nodes.get(0);
+        PayaraNode b = nodes.get(1);
+        Site organizer = Organizers.signedIn(a.url().toURL());
+        String event = EventsIT.createEvent(organizer, "Cluster rush", 10, false);
+        String key = EventsIT.publishWithKey(organizer, event);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        List<java.util.concurrent.Future<Site>> made = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            PayaraNode node = i % 2 == 0 ? a : b;
+            made.add(pool.submit(() -> {
+                Site site = Site.signedIn(node.url().toURL());
+                Browser.Page back = site.consent(site.startLink(), StandIn.newUser(), "allow", List.of());
+                assertThat(site.browser().get(on(node, back.locationUri())).status()).isEqualTo(302);
+                return site;
+            }));
+        }
+        List<Site> attendees = new ArrayList<>();
+        for (java.util.concurrent.Future<Site> site : made) {
+            attendees.add(site.get());
+        }
+        pool.shutdown();
+        List<Map<String, String>> forms = new ArrayList<>();
+        for (Site attendee : attendees) {
+            Browser.Page page = attendee.browser().get(attendee.at("register/" + event));
+            forms.add(new java.util.HashMap<>(Map.of("csrf", page.form("form[action$=/logout]").get("csrf"),
+                    "action", "register")));
+        }
+        java.util.concurrent.ExecutorService rush = java.util.concurrent.Executors.newFixedThreadPool(32);
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<String>> outcomes = new ArrayList<>();
+        for (int i = 0; i < attendees.size(); i++) {
+            Site attendee = attendees.get(i);
+            Map<String, String> form = forms.get(i);
+            outcomes.add(rush.submit(() -> {
+                go.await();
+                return attendee.browser().post(attendee.at("register/" + event), form).document()
+                        .select("#registration-outcome").attr("data-outcome");
+            }));
+        }
+        go.countDown();
+        List<String> results = new ArrayList<>();
+        for (java.util.concurrent.Future<String> outcome : outcomes) {
+            results.add(outcome.get());
+        }
+        rush.shutdown();
+        assertThat(results).filteredOn("REGISTERED"::equals).hasSize(10);
+        assertThat(results).filteredOn("WAITLISTED"::equals).hasSize(90);
+        assertThat(Postgres.query("select count(*) from event_registration where event_id = '" + event
+                + "' and status = 'REGISTERED'")).containsExactly(List.of("10"));
+        assertThat(Postgres.query("select registered from site_event where id = '" + event + "'"))
+                .containsExactly(List.of("10"));
+        assertThat(new Browser().get(b.url().resolve("api/events/" + event + "/admission-list?key=" + key)).body().lines())
+                .as("node B's answer").hasSize(10);
+    }
+
     private static PayaraNode.Launch node(String name, int port, int hazelcastPort, String cluster) {
         return PayaraNode.launch(name, port).preBoot().postgres()
                 .cluster(cluster, hazelcastPort, List.of(5901, 5911))
                 .env(Map.of("RESONITE_CLIENT_ID", StandIn.CLIENT_ID, "RESONITE_CLIENT_SECRET", StandIn.CLIENT_SECRET,
                         "RESONITE_REDIRECT_URI", "http://localhost:" + Integer.getInteger("it.http.port") + "/resonite-link/oauth/callback",
-                        "RESONITE_BASE_URI", StandIn.get().baseUri().toString(), "RESONITE_SCOPES", "profile email patreon"));
+                        "RESONITE_BASE_URI", StandIn.get().baseUri().toString(), "RESONITE_SCOPES", "profile email patreon",
+                        "RESONITE_LINK_ORGANIZER_BOOTSTRAP_CODE", Organizers.BOOTSTRAP_CODE));
     }
 }

@@ -41,6 +41,22 @@ class EndpointFuzzIT extends DeployedApp {
             // single sign-on's two ends (with local sign-in they answer that there is none; SsoSessionsIT fuzzes them
             // on a deployment that signs in through the provider)
             new Endpoint("GET", "sso/start", List.of("x"), false),
+            // events (an id of the right shape that names no event, and one of the wrong shape)
+            new Endpoint("GET", "events", List.of("x"), false),
+            new Endpoint("GET", "events/aaaaaaaaaaaaaaaa", List.of("cancelled"), false),
+            new Endpoint("GET", "events/%2e%2e", List.of(), false),
+            new Endpoint("GET", "events/aaaaaaaaaaaaaaaa/calendar.ics", List.of("x"), false),
+            new Endpoint("GET", "organizer/events/aaaaaaaaaaaaaaaa/roster.csv", List.of("x"), false),
+            new Endpoint("GET", "api/events/aaaaaaaaaaaaaaaa/registrations", List.of("page", "size"), false),
+            new Endpoint("GET", "register/aaaaaaaaaaaaaaaa", List.of("cancelled"), false),
+            new Endpoint("POST", "register/aaaaaaaaaaaaaaaa", List.of("action", "csrf"), true),
+            new Endpoint("GET", "organizer/events", List.of("x"), false),
+            new Endpoint("POST", "organizer/events", List.of("title", "description", "location", "timeZone", "startsAt",
+                    "endsAt", "capacity", "opensAt", "closesAt", "listed", "supportersOnly", "csrf"), true),
+            new Endpoint("GET", "organizer/events/aaaaaaaaaaaaaaaa", List.of("x"), false),
+            new Endpoint("POST", "organizer/events/aaaaaaaaaaaaaaaa", List.of("action", "title", "csrf"), true),
+            new Endpoint("GET", "api/events/aaaaaaaaaaaaaaaa/admission/U-someone", List.of("key"), false),
+            new Endpoint("GET", "api/events/aaaaaaaaaaaaaaaa/admission-list", List.of("key"), false),
             new Endpoint("GET", "sso/callback", SSO_CALLBACK_PARAMETERS, false),
             new Endpoint("GET", "api/me/link", List.of(), false),
             new Endpoint("GET", "api/registrants", List.of("q", "page", "size", "linked"), false),

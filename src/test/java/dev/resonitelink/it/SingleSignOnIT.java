@@ -74,6 +74,25 @@ class SingleSignOnIT {
         return SiteIdp.signInAtProvider(browser, browser.get(at("sso/start")), person);
     }
 
+    /** Events in single sign-on mode: an organizer of the provider's group makes one, an SSO attendee is admitted. */
+    @Test
+    void anSsoOrganizerMakesAnEventAndAnSsoAttendeeRegistersAndIsAdmitted() throws Exception {
+        Site organizer = Site.at(base.toURI(), signIn(SiteIdp.ORGANIZER));
+        String event = EventsIT.createEvent(organizer, "SSO workshop", 5, false);
+        String key = EventsIT.publishWithKey(organizer, event);
+
+        Site attendee = Site.at(base.toURI(), signIn(SiteIdp.ATTENDEE));
+        ResoniteStandIn.User resonite = StandIn.newUser();
+        assertThat(attendee.link(resonite).status()).isEqualTo(302);
+        Browser.Page registered = EventsIT.register(attendee, event, "register");
+        assertThat(registered.document().select("#registration-outcome").attr("data-outcome")).as(registered.body())
+                .isEqualTo("REGISTERED");
+        Browser.Page admission = new Browser().get(base + "api/events/" + event + "/admission/" + resonite.id() + "?key=" + key);
+        assertThat(admission.body()).isEqualTo("admit");
+        Browser.Page roster = organizer.browser().get(organizer.at("organizer/events/" + event));
+        assertThat(roster.text("#roster-list")).contains(SiteIdp.ATTENDEE.name(), resonite.id());
+    }
+
     @Test
     void anSsoUserLinksResoniteAndTheOrganizerSeesThemInTheListTheCsvAndTheApi() throws Exception {
         Browser attendee = signIn(SiteIdp.ATTENDEE);

@@ -49,6 +49,18 @@ public final class StandIn {
         return user;
     }
 
+    /** A fresh Resonite account that is no Patreon supporter (the fixture profile without its supporter state). */
+    public static ResoniteStandIn.User newNonSupporter() {
+        String login = "r" + UUID.randomUUID().toString().substring(0, 12);
+        JsonObject profile = jakarta.json.Json.createObjectBuilder(
+                        ResoniteStandIn.readProfile("/standin/resonite-profile-full.json"))
+                .add("id", "U-" + login).add("username", login).add("isActiveSupporter", false)
+                .add("supporterMetadata", jakarta.json.Json.createArrayBuilder()).build();
+        ResoniteStandIn.User user = new ResoniteStandIn.User(login, PASSWORD, profile);
+        get().addUser(user);
+        return user;
+    }
+
     private StandIn() {
     }
 }

@@ -58,7 +58,7 @@ public final class Demo {
             System.exit(stack.payara().waitFor());
             return;
         }
-        stack.createOrganizer("organizer", "stand-in-demo-42");
+        LocalStack.SampleEvent sample = stack.createSampleEvent(stack.createOrganizer("organizer", "stand-in-demo-42"));
         System.out.println("""
 
                 ================================================================================
@@ -69,10 +69,17 @@ public final class Demo {
                  2. Press "Link Resonite account".
                  3. On the stand-in's page sign in as  ada / resonite  (or minimal / resonite), Allow.
                  You are back on your account page, linked.
-                 Organizer (registrants list, audit trail): sign in as  organizer / stand-in-demo-42
+                 Organizer (registrants, events, audit trail): sign in as  organizer / stand-in-demo-42
+
+                 Events: a ticketed sample event with 20 places, %s
+                 4. Open it, press "Sign in to register" (link on the way if you have not), enter a ticket code:
+                      %s
+                 5. What a Resonite world asks for ada ("admit" once you registered with ada linked):
+                      %s
                  Ctrl-C stops everything.
                 ================================================================================
-                """.formatted(stack.app(), stack.standIn().baseUri(), stack.app()));
+                """.formatted(stack.app(), stack.standIn().baseUri(), stack.app(), sample.page(),
+                String.join("  ", sample.ticketCodes()), sample.admissionUrl(ResoniteStandIn.readProfile("/standin/resonite-profile-full.json").getString("id"))));
         System.exit(stack.payara().waitFor());
     }
 

@@ -122,31 +122,68 @@ public record LocalStack(ResoniteStandIn standIn, PayaraNode node, URI app, Dura
      * Creates a local account and makes it the first organizer, as an operator would: sign up, sign in, and present
      * the one-time bootstrap code on /organizer-claim.
      */
-    public void createOrganizer(String name, String password) throws IOException, InterruptedException {
+    public HttpClient createOrganizer(String name, String password) throws IOException, InterruptedException {
         HttpClient client = HttpClient.newBuilder().cookieHandler(new dev.resonitelink.it.BrowserCookies())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         submit(client, "signup", Map.of("username", name, "password", password));
         submit(client, "login", Map.of("username", name, "password", password));
-        int status = submit(client, "organizer-claim", Map.of("code", ORGANIZER_CODE));
+        int status = submit(client, "organizer-claim", Map.of("code", ORGANIZER_CODE)).statusCode();
         if (status != 302) {
             throw new IllegalStateException("could not make " + name + " an organizer (HTTP " + status + ")");
         }
+        return client;
     }
 
-    /** GETs the page for its CSRF token, then POSTs the form; returns the POST's status. */
-    private int submit(HttpClient client, String path, Map<String, String> fields) throws IOException, InterruptedException {
-        String page = client.send(HttpRequest.newBuilder(app.resolve(path)).build(), HttpResponse.BodyHandlers.ofString()).body();
-        java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(page);
-        if (!csrf.find()) {
-            throw new IllegalStateException("no form on " + path);
+    /** The demo's event: what a person needs to try registering and the world's admission check. */
+    public record SampleEvent(URI page, String id, String admissionKey, java.util.List<String> ticketCodes) {
+        public URI admissionUrl(String resoniteId) {
+            return page.resolve("../api/events/" + id + "/admission/" + resoniteId + "?key=" + admissionKey);
         }
-        StringBuilder body = new StringBuilder("csrf=" + csrf.group(1));
+    }
+
+    /**
+     * Makes a published, ticketed sample event with 20 places a week from now, as an organizer would on the events
+     * page (the organizer's {@code client} from {@link #createOrganizer}), its admission key and five ticket codes.
+     */
+    public SampleEvent createSampleEvent(HttpClient organizer) throws IOException, InterruptedException {
+        java.time.LocalDateTime start = java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).plusDays(7)
+                .withHour(18).withMinute(0).withSecond(0).withNano(0);
+        HttpResponse<String> created = submit(organizer, "organizer/events", Map.of("title", "Sample workshop",
+                "description", "A ticketed workshop to try registering and the admission check.",
+                "location", "Sample workshop world", "timeZone", "UTC", "startsAt", start.toString(),
+                "endsAt", start.plusHours(2).toString(), "capacity", "20", "listed", "on", "ticketRequired", "on"));
+        String location = created.headers().firstValue("Location").orElseThrow(() ->
+                new IllegalStateException("the sample event was not made (HTTP " + created.statusCode() + ")"));
+        String id = location.replaceAll(".*/organizer/events/([a-z2-7]{16}).*", "$1");
+        String manage = "organizer/events/" + id;
+        submit(organizer, manage, Map.of("action", "publish"));
+        String key = first(submit(organizer, manage, Map.of("action", "rotate-key")).body(), "id=\"admission-key\">([a-z2-7]+)<");
+        String tickets = submit(organizer, manage, Map.of("action", "tickets", "count", "5")).body();
+        java.util.List<String> codes = java.util.regex.Pattern.compile("<li><code>([a-z2-7-]+)</code></li>").matcher(tickets)
+                .results().map(m -> m.group(1)).toList();
+        return new SampleEvent(app.resolve("events/" + id), id, key, codes);
+    }
+
+    private static String first(String page, String regex) {
+        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile(regex).matcher(page);
+        if (!matcher.find()) {
+            throw new IllegalStateException("not found on the page: " + regex);
+        }
+        return matcher.group(1);
+    }
+
+    /** GETs the page for its CSRF token, then POSTs the form; returns the POST's answer. */
+    private HttpResponse<String> submit(HttpClient client, String path, Map<String, String> fields)
+            throws IOException, InterruptedException {
+        String page = client.send(HttpRequest.newBuilder(app.resolve(path)).build(), HttpResponse.BodyHandlers.ofString()).body();
+        String csrf = first(page, "name=\"csrf\" value=\"([^\"]+)\"");
+        StringBuilder body = new StringBuilder("csrf=" + csrf);
         fields.forEach((k, v) -> body.append('&').append(k).append('=')
                 .append(java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8)));
         return client.send(HttpRequest.newBuilder(app.resolve(path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode();
+                HttpResponse.BodyHandlers.ofString());
     }
 
     @Override

@@ -69,6 +69,24 @@ public class AuditTrail {
         em.persist(new AuditEntry(clock.instant(), principal, null, action, outcome, requestId).withActor(actor));
     }
 
+    /**
+     * Records, in the caller's transaction, what happened about an event: {@code actor} (an organizer, or the attendee)
+     * did {@code action} to {@code principal}'s registration or to the event itself.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordEvent(String actor, String principal, String resoniteId, String eventId, AuditEntry.Action action,
+                            String outcome, String requestId) {
+        recordEvent(actor, principal, resoniteId, eventId, action, outcome, null, requestId);
+    }
+
+    /** The same, with the words the actor gave (an organizer's reason). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordEvent(String actor, String principal, String resoniteId, String eventId, AuditEntry.Action action,
+                            String outcome, String detail, String requestId) {
+        em.persist(new AuditEntry(clock.instant(), principal, resoniteId, action, outcome, requestId).withActor(actor)
+                .aboutEvent(eventId).withDetail(detail));
+    }
+
     /** Records, and logs instead of failing when the database cannot take it. */
     public void recordQuietly(String principal, String resoniteId, AuditEntry.Action action, String outcome,
                               String requestId) {

@@ -23,7 +23,12 @@ public class AuditEntry {
     public static final String DELETE_BEFORE = "AuditEntry.deleteBefore";
 
     /** What was attempted. */
-    public enum Action { LINK, UNLINK, ORGANIZER_GRANT, ORGANIZER_REVOKE, SSO_TAKEOVER }
+    public enum Action {
+        LINK, UNLINK, ORGANIZER_GRANT, ORGANIZER_REVOKE, SSO_TAKEOVER,
+        // events: what organizers do to them, and what happens to registrations
+        EVENT_CREATE, EVENT_CHANGE, EVENT_STATUS, EVENT_KEY, TICKETS, INVITES, REGISTER, REG_CANCEL, REG_PROMOTE,
+        REG_REMOVE, REG_READMIT
+    }
 
     @Id
     @Column(name = "id", length = 36)
@@ -49,6 +54,12 @@ public class AuditEntry {
 
     @Column(name = "actor", length = 255)
     private String actor;
+
+    @Column(name = "event_id", length = 16)
+    private String eventId;
+
+    @Column(name = "detail", length = 500)
+    private String detail;
 
     protected AuditEntry() {
     }
@@ -95,6 +106,26 @@ public class AuditEntry {
 
     public String requestId() {
         return requestId;
+    }
+
+    /** The event the entry is about, for event changes and registrations. */
+    public AuditEntry aboutEvent(String eventId) {
+        this.eventId = eventId;
+        return this;
+    }
+
+    public String eventId() {
+        return eventId;
+    }
+
+    /** Words a person gave with the action (an organizer's reason), at most 500 characters. */
+    public AuditEntry withDetail(String detail) {
+        this.detail = detail == null ? null : detail.substring(0, Math.min(500, detail.length()));
+        return this;
+    }
+
+    public String detail() {
+        return detail;
     }
 
     public String actor() {

@@ -17,6 +17,7 @@ import java.util.Locale;
  * <li>{@code resonite_link_flows_ended_total{outcome, cause}}: outcome linked, refreshed, replaced, declined or
  * failed; cause the failure kind, or none</li>
  * <li>{@code resonite_link_provider_call_seconds{endpoint}}: call latency per endpoint: token, profile, revocation, discovery, other (the JWKS)</li>
+ * <li>{@code resonite_link_admissions_total{decision, reason}}: the admission checks of worlds</li>
  * </ul>
  */
 @ApplicationScoped
@@ -42,6 +43,12 @@ public class FlowMetrics {
         if (metrics != null) {
             metrics.count("resonite_link_flows_ended", "outcome", outcome.toLowerCase(Locale.ROOT),
                     "cause", cause == null ? "none" : cause.toLowerCase(Locale.ROOT));
+        }
+    }
+
+    public void admission(String decision, String reason) {
+        if (metrics != null) {
+            metrics.count("resonite_link_admissions", "decision", decision, "reason", reason);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.resonitelink.organizer.boundary;
 
+import dev.resonitelink.web.Csv;
 import dev.resonitelink.organizer.entity.Registrant;
 import dev.resonitelink.organizer.entity.RegistrantPage;
 import jakarta.inject.Inject;
@@ -9,7 +10,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.time.Instant;
 
 /**
  * The registrant list as CSV (RFC 4180), for the same search as the page. Cells that a spreadsheet would run as a
@@ -45,16 +45,6 @@ public class RegistrantsExportServlet extends HttpServlet {
     }
 
     static String cell(Object value) {
-        if (value == null) {
-            return "";
-        }
-        String text = value instanceof Instant instant ? instant.toString() : value.toString();
-        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
-            text = "'" + text;
-        }
-        if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r") || text.startsWith("'")) {
-            return "\"" + text.replace("\"", "\"\"") + "\"";
-        }
-        return text;
+        return Csv.cell(value);
     }
 }

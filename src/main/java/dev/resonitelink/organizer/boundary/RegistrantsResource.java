@@ -1,6 +1,5 @@
 package dev.resonitelink.organizer.boundary;
 
-import dev.resonitelink.ApiErrors;
 import dev.resonitelink.organizer.entity.RegistrantPage;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
@@ -14,10 +13,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Optional;
-import dev.resonitelink.settings.Settings;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -39,10 +35,7 @@ public class RegistrantsResource {
     Registrants registrants;
 
     @Inject
-    Settings settings;
-
-    @Inject
-    OrganizerGrants grants;
+    OrganizerApiAccess access;
 
     @GET
     @Operation(summary = "Local users with their Resonite links, searchable and paged (organizers or API token)")
@@ -60,24 +53,11 @@ public class RegistrantsResource {
                          @Parameter(description = "1 to 100") @QueryParam("size") @DefaultValue("50") int size,
                          @Parameter(description = "only linked users") @QueryParam("linked") @DefaultValue("false")
                          boolean linkedOnly) {
-        boolean organizer = security.getUserPrincipal() != null && grants.isOrganizer(security.getUserPrincipal().getName());
-        if (!organizer && !validToken(authorization)) {
-            boolean signedIn = security.getUserPrincipal() != null;
-            return ApiErrors.of(signedIn ? Response.Status.FORBIDDEN : Response.Status.UNAUTHORIZED,
-                            signedIn ? "forbidden" : "unauthorized",
-                            "Organizers only: sign in as an organizer or send the API token.")
-                    .header("WWW-Authenticate", "Bearer realm=\"resonite-link\"").build();
+        Optional<Response> refused = access.refused(security, authorization);
+        if (refused.isPresent()) {
+            return refused.get();
         }
         RegistrantPage result = registrants.find(query, page, size, linkedOnly);
         return Response.ok(result).header("Cache-Control", "no-store").build();
-    }
-
-    private boolean validToken(String authorization) {
-        Optional<String> configured = Optional.ofNullable(settings.organizers().apiToken());
-        if (configured.isEmpty() || authorization == null || !authorization.startsWith("Bearer ")) {
-            return false;
-        }
-        return MessageDigest.isEqual(configured.get().getBytes(StandardCharsets.UTF_8),
-                authorization.substring("Bearer ".length()).trim().getBytes(StandardCharsets.UTF_8));
     }
 }

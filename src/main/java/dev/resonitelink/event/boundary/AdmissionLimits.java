@@ -1,0 +1,111 @@
+package dev.resonitelink.event.boundary;
+
+import dev.resonitelink.settings.Settings;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Rates of the admission check, per event key and per client address, over one-minute windows counted for the whole
+ * cluster in the database ({@code rate_window}). The admission check is the hot path, so a node does not write every
+ * call: it counts locally and adds its count to the key's row at least every {@link #FLUSH_EVERY} (or every
+ * {@link #FLUSH_HITS} calls), reading the cluster's total back; a call is refused when that total plus what this node
+ * counted since exceeds the limit. The cluster's count is thus never older than one flush interval per node.
+ */
+@ApplicationScoped
+public class AdmissionLimits {
+
+    static final Duration WINDOW = Duration.ofMinutes(1);
+    static final Duration FLUSH_EVERY = Duration.ofMillis(200);
+    static final int FLUSH_HITS = 25;
+
+    /** What this node knows of one key in the current window. */
+    private static final class Local {
+        Instant window;
+        int clusterTotal;
+        int pending;
+        Instant flushedAt = Instant.EPOCH;
+    }
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Settings settings;
+
+    @Inject
+    AdmissionLimits self;
+
+    Clock clock = Clock.systemUTC();
+    private final ConcurrentHashMap<String, Local> counts = new ConcurrentHashMap<>();
+    private final dev.resonitelink.ops.control.BoundedLog refusals = new dev.resonitelink.ops.control.BoundedLog(
+            java.util.logging.Logger.getLogger(AdmissionLimits.class.getName()), 10);
+
+    /** Counts a call from this client address (every call, a wrong key too); empty when allowed, else the wait. */
+    public Optional<Duration> countAddress(String clientAddress) {
+        return count("adm-addr:" + clientAddress, settings.limits().admissionsPerAddressPerMinute());
+    }
+
+    /** Counts a call with the event's right key; empty when allowed, else how long until the window ends. */
+    public Optional<Duration> countKey(String eventId) {
+        return count("adm-key:" + eventId, settings.limits().admissionsPerKeyPerMinute());
+    }
+
+    private Optional<Duration> count(String key, int limit) {
+        Instant now = clock.instant();
+        Instant window = now.truncatedTo(ChronoUnit.MINUTES);
+        Local local = counts.computeIfAbsent(key, k -> new Local());
+        synchronized (local) {
+            if (!window.equals(local.window)) {
+                local.window = window;
+                local.clusterTotal = 0;
+                local.pending = 0;
+            }
+            local.pending++;
+            if (local.pending >= FLUSH_HITS || !now.isBefore(local.flushedAt.plus(FLUSH_EVERY))) {
+                try {
+                    local.clusterTotal = self.add(key, window, local.pending);
+                } catch (RuntimeException firstRowOfTwoNodes) { // the other node's insert won: this one adds to it
+                    local.clusterTotal = self.add(key, window, local.pending);
+                }
+                local.pending = 0;
+                local.flushedAt = now;
+            }
+            if (local.clusterTotal + local.pending > limit) {
+                int counted = local.clusterTotal + local.pending;
+                refusals.log(java.util.logging.Level.INFO, "admission checks over the limit of " + limit
+                        + " a minute for " + key + " (" + counted + " this minute, cluster-wide)");
+                return Optional.of(Duration.between(now, window.plus(WINDOW)));
+            }
+        }
+        if (counts.size() > 10_000) {
+            counts.values().removeIf(l -> l.window != null && l.window.isBefore(window));
+        }
+        return Optional.empty();
+    }
+
+    /** Adds this node's count to the key's window (starting a new window when the row's is over); the cluster's total. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public int add(String key, Instant window, int hits) {
+        Timestamp start = Timestamp.from(window);
+        int updated = em.createNativeQuery("update rate_window set hits = case when window_start = ?1 then hits + ?2"
+                        + " else ?2 end, window_start = ?1 where rate_key = ?3")
+                .setParameter(1, start).setParameter(2, hits).setParameter(3, key).executeUpdate();
+        if (updated == 0) {
+            em.createNativeQuery("insert into rate_window (rate_key, window_start, hits) values (?1, ?2, ?3)")
+                    .setParameter(1, key).setParameter(2, start).setParameter(3, hits).executeUpdate();
+            return hits;
+        }
+        return ((Number) em.createNativeQuery("select hits from rate_window where rate_key = ?1").setParameter(1, key)
+                .getSingleResult()).intValue();
+    }
+}

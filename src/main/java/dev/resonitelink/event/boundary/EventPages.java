@@ -1,0 +1,76 @@
+package dev.resonitelink.event.boundary;
+
+import dev.resonitelink.event.entity.Event;
+import dev.resonitelink.event.entity.EventView;
+import dev.resonitelink.event.entity.Registration;
+import dev.resonitelink.link.boundary.AccountLinks;
+import dev.resonitelink.web.Pages;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+
+/** An event's page for attendees ({@code event.jsp}), shown by {@link EventsServlet} and {@link RegisterServlet}. */
+@ApplicationScoped
+public class EventPages {
+
+    @Inject
+    Events events;
+
+    @Inject
+    Registrations registrations;
+
+    @Inject
+    AccountLinks links;
+
+    Clock clock = Clock.systemUTC();
+
+    /** One event's page with the caller's state; {@code outcome} names what the caller's last action did, if any. */
+    public void show(HttpServletRequest req, HttpServletResponse resp, String id, Registrations.Outcome outcome, int status)
+            throws ServletException, IOException {
+        Optional<Event> event = events.find(id).filter(e -> e.status() != Event.Status.DRAFT);
+        if (event.isEmpty()) {
+            Pages.message(req, resp, 404, "No such event", "There is no event at this address, or it is not published.");
+            return;
+        }
+        req.setAttribute("event", EventView.of(event.get(), clock.instant()));
+        if (req.getUserPrincipal() != null) {
+            String principal = req.getUserPrincipal().getName();
+            req.setAttribute("linked", links.view(principal).isPresent());
+            req.setAttribute("registration", registrations.find(id, principal)
+                    .map(Registration::status).map(Enum::name).orElse(null));
+        }
+        if (outcome != null) {
+            req.setAttribute("outcome", outcome.name());
+            req.setAttribute("outcomeText", TEXTS.get(outcome));
+        }
+        Pages.render(req, resp, "event", status);
+    }
+
+    /** Each outcome of a registration attempt in words for the person. */
+    static final Map<Registrations.Outcome, String> TEXTS = Map.ofEntries(
+            Map.entry(Registrations.Outcome.REGISTERED, "You are registered. The world admits you by your linked"
+                    + " Resonite account."),
+            Map.entry(Registrations.Outcome.WAITLISTED, "The event is full: you are on the waitlist, and move up in order"
+                    + " when someone cancels."),
+            Map.entry(Registrations.Outcome.ALREADY_REGISTERED, "You are registered already."),
+            Map.entry(Registrations.Outcome.ALREADY_WAITLISTED, "You are on the waitlist already."),
+            Map.entry(Registrations.Outcome.REMOVED_BY_ORGANIZER, "An organizer removed your registration. Ask the"
+                    + " organizers if you think this is a mistake."),
+            Map.entry(Registrations.Outcome.NOT_LINKED, "Link your Resonite account first: the world admits you by it."),
+            Map.entry(Registrations.Outcome.NOT_A_SUPPORTER, "This event is for active Resonite supporters on Patreon."
+                    + " If you are one, link your account again with the Patreon permission."),
+            Map.entry(Registrations.Outcome.NOT_INVITED, "This event is by invitation, and your linked Resonite account"
+                    + " is not on its list. If you were invited under another account, link that one."),
+            Map.entry(Registrations.Outcome.TICKET_NEEDED, "This event needs a ticket: enter your ticket code."),
+            Map.entry(Registrations.Outcome.TICKET_INVALID, "That ticket code is not valid for this event: it is"
+                    + " unknown, used already, or was withdrawn. Check the code, or ask where you bought it."),
+            Map.entry(Registrations.Outcome.NOT_OPEN_YET, "Registration has not opened yet."),
+            Map.entry(Registrations.Outcome.CLOSED, "Registration is closed."),
+            Map.entry(Registrations.Outcome.NO_SUCH_EVENT, "There is no such event."));
+}
