@@ -8,6 +8,7 @@
 <c:if test="${param.cancelled ne null}"><p class="notice" role="status" id="registration-outcome" data-outcome="CANCELLED">Your registration is cancelled.</p></c:if>
 <section class="card">
     <p id="event-when"><c:out value="${event.when()}"/><c:if test="${event.timeZone() ne 'UTC'}"> (<c:out value="${event.whenUtc()}"/>)</c:if></p>
+    <c:if test="${not empty event.whenForReader()}"><p id="event-when-reader">Your time: <c:out value="${event.whenForReader()}"/></p></c:if>
     <c:if test="${not empty event.location()}"><p id="event-location">Where: <c:out value="${event.location()}"/></p></c:if>
     <c:if test="${event.status() eq 'CANCELLED'}"><p class="error" id="event-cancelled">This event is cancelled.</p></c:if>
     <c:if test="${not empty event.description()}"><p class="description"><c:out value="${event.description()}"/></p></c:if>

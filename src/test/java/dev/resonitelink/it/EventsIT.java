@@ -128,6 +128,14 @@ class EventsIT extends DeployedApp {
         assertThat(page.text("#event-when")).contains("(Europe/Berlin)").contains("UTC");
         assertThat(page.body()).as("the description is text, never markup").contains("A &lt;b&gt;workshop&lt;/b&gt;");
         assertThat(page.document().select("#sign-in-to-register")).hasSize(1);
+        assertThat(page.document().select("#event-when-reader")).as("no zone of the reader known").isEmpty();
+        Browser tokyo = new Browser();
+        java.net.HttpCookie zone = new java.net.HttpCookie("tz", "Asia/Tokyo"); // what timezone.js sets in a browser
+        zone.setPath("/");
+        zone.setVersion(0);
+        tokyo.cookies().getCookieStore().add(URI.create(root()), zone);
+        assertThat(tokyo.get(root() + "events/" + id).text("#event-when-reader")).as("in the reader's own zone")
+                .contains("(Asia/Tokyo)");
 
         assertThat(admission(id, user.id(), key).body()).as("before registering").isEqualTo("deny");
         Browser.Page registered = register(attendee, id, "register");
@@ -429,6 +437,35 @@ class EventsIT extends DeployedApp {
         assertThat(organizerAction(organizer, id, "readmit", Map.of("registration", registration)).location())
                 .endsWith("?readmit");
         assertThat(admission(id, first.id(), key).body()).as("no place left: waitlisted").isEqualTo("waitlisted");
+    }
+
+    @Test
+    void registrationOpensAndClosesWhenTheOrganizerSaysAndAClosedOrCancelledEventTakesNoOne() {
+        Site organizer = Organizers.signedIn(base);
+        LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC).withSecond(0).withNano(0);
+        String later = createEvent(organizer, "Opens later " + id(), null, Map.of("timeZone", "UTC",
+                "opensAt", now.plusDays(1).toString()));
+        publishWithKey(organizer, later);
+        Site attendee = linkedAttendee(StandIn.newUser());
+        assertThat(outcome(register(attendee, later, "register"))).isEqualTo("NOT_OPEN_YET");
+
+        String open = createEvent(organizer, "Open now " + id(), null, false);
+        String key = publishWithKey(organizer, open);
+        assertThat(organizerAction(organizer, open, "close").status()).isEqualTo(302);
+        assertThat(outcome(register(attendee, open, "register"))).isEqualTo("CLOSED");
+        assertThat(organizerAction(organizer, open, "publish").status()).isEqualTo(302);
+        assertThat(outcome(register(attendee, open, "register"))).isEqualTo("REGISTERED");
+        assertThat(organizerAction(organizer, open, "cancel").status()).isEqualTo(302);
+        Browser.Page cancelled = admission(open, linkedId(attendee), key);
+        assertThat(cancelled.body()).isEqualTo("deny");
+        assertThat(cancelled.header("Admission-Reason")).isEqualTo("event-cancelled");
+        assertThat(new Browser().get(root() + "events").body()).as("a cancelled event is not listed")
+                .doesNotContain(open);
+        assertThat(new Browser().get(root() + "events/" + open).text("#event-cancelled")).contains("cancelled");
+    }
+
+    private static String linkedId(Site site) {
+        return site.storedLink().getString("resoniteId");
     }
 
     /** The hot path has limits that hold for the whole cluster: per event key, and per client address. */

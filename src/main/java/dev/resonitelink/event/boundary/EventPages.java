@@ -38,7 +38,7 @@ public class EventPages {
             Pages.message(req, resp, 404, "No such event", "There is no event at this address, or it is not published.");
             return;
         }
-        req.setAttribute("event", EventView.of(event.get(), clock.instant()));
+        req.setAttribute("event", EventView.of(event.get(), clock.instant(), readerZone(req)));
         if (req.getUserPrincipal() != null) {
             String principal = req.getUserPrincipal().getName();
             req.setAttribute("linked", links.view(principal).isPresent());
@@ -50,6 +50,21 @@ public class EventPages {
             req.setAttribute("outcomeText", TEXTS.get(outcome));
         }
         Pages.render(req, resp, "event", status);
+    }
+
+    /** The reader's time zone, from the cookie {@code timezone.js} sets; null when absent or not a zone. */
+    static java.time.ZoneId readerZone(HttpServletRequest req) {
+        if (req.getCookies() == null) {
+            return null;
+        }
+        for (jakarta.servlet.http.Cookie cookie : req.getCookies()) {
+            String value = cookie.getValue();
+            if (cookie.getName().equals("tz") && value != null && value.length() <= 64
+                    && java.time.ZoneId.getAvailableZoneIds().contains(value)) {
+                return java.time.ZoneId.of(value);
+            }
+        }
+        return null;
     }
 
     /** Each outcome of a registration attempt in words for the person. */

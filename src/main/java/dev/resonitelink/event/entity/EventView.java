@@ -13,6 +13,7 @@ import java.util.Locale;
  * Only what every visitor may see: never another attendee.
  */
 public record EventView(String id, String title, String description, String location, String when, String whenUtc,
+                        String whenForReader,
                         String timeZone, String status, boolean listed, Integer capacity, int registered,
                         String registrationWindow, List<String> rules, boolean open, boolean ticketRequired,
                         boolean inviteOnly) {
@@ -22,6 +23,11 @@ public record EventView(String id, String title, String description, String loca
     private static final DateTimeFormatter LOCAL_INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm", Locale.ROOT);
 
     public static EventView of(Event event, Instant now) {
+        return of(event, now, null);
+    }
+
+    /** The event for a reader in {@code readerZone} (from the browser), shown in that zone too when it is another. */
+    public static EventView of(Event event, Instant now, ZoneId readerZone) {
         EventDetails d = event.details();
         ZoneId zone = d.timeZone();
         List<String> rules = new ArrayList<>();
@@ -44,8 +50,10 @@ public record EventView(String id, String title, String description, String loca
                 && (d.opensAt() == null || !now.isBefore(d.opensAt()));
         String window = (d.opensAt() == null ? "" : "opens " + span(d.opensAt(), zone) + ", ")
                 + "closes " + span(d.registrationClosesAt(), zone);
+        String forReader = readerZone == null || readerZone.equals(zone) || readerZone.getId().equals("UTC") ? null
+                : range(d.startsAt(), d.endsAt(), readerZone);
         return new EventView(event.id(), d.title(), d.description(), d.location(), range(d.startsAt(), d.endsAt(), zone),
-                range(d.startsAt(), d.endsAt(), ZoneOffset.UTC), zone.getId(), event.status().name(), d.listed(),
+                range(d.startsAt(), d.endsAt(), ZoneOffset.UTC), forReader, zone.getId(), event.status().name(), d.listed(),
                 d.capacity(), event.registered(), window, List.copyOf(rules), open, d.ticketRequired(), d.inviteOnly());
     }
 

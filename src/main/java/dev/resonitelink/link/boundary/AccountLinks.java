@@ -71,13 +71,25 @@ public class AccountLinks {
         }
     }
 
-    /** Removes the principal's link; returns the Resonite id it was linked to, if there was a link. */
+    /**
+     * Removes the principal's link; returns the Resonite id it was linked to, if there was a link. A bulk delete by
+     * principal, not a versioned remove: the user's unlink always wins over a background refresh that touched the row
+     * meanwhile (that write is conditional on the link it read, so it then changes nothing).
+     */
     @Transactional
     public Optional<String> unlink(String principal) {
         Optional<AccountLink> link = writes.byPrincipal(principal);
-        link.ifPresent(em::remove);
-        link.ifPresent(l -> LOG.info(() -> "link removed for local user " + principal));
-        return link.map(AccountLink::resoniteId);
+        if (link.isEmpty()) {
+            return Optional.empty();
+        }
+        em.detach(link.get());
+        int removed = em.createQuery("delete from AccountLink l where l.principal = :principal")
+                .setParameter("principal", principal).executeUpdate();
+        if (removed == 0) {
+            return Optional.empty();
+        }
+        LOG.info(() -> "link removed for local user " + principal);
+        return Optional.of(link.get().resoniteId());
     }
 
     /** The sealed refresh token of the principal's link, if any (for revocation before unlinking). */
