@@ -216,27 +216,29 @@ class ProductionShapeIT {
 
         Browser attacker = new Browser(certificates.clientContext(), java.net.InetAddress.getByName("127.0.0.2"));
         Map<String, String> form = attacker.get(nginx.https().resolve("login")).form("form[action$=/login]");
-        Thread.sleep(300);
+        Thread.sleep(300); // as a person fills a form: a post within milliseconds may reach the other node first
         int failures = 0;
-        Browser.Page answer = null;
-        while (failures < 21) { // as fast as nginx's own sign-in rate lets one client guess
+        boolean throttledByTheApp = false;
+        while (!throttledByTheApp && failures < 40) { // as fast as nginx's own sign-in rate lets one client guess
             form.put("username", "nobody-" + UUID.randomUUID().toString().substring(0, 8));
             form.put("password", "guess " + failures);
-            answer = attacker.post(nginx.https().resolve("login"), form);
+            Browser.Page answer = attacker.post(nginx.https().resolve("login"), form);
             if (answer.status() == 429 && answer.document().select("[data-outcome=rate-limited]").size() == 1) {
                 Thread.sleep(2100); // nginx: one more request every two seconds
                 continue;
             }
-            assertThat(answer.status()).as(answer.body()).isEqualTo(401);
-            failures++;
-            form = answer.form("form[action$=/login]");
-            Thread.sleep(300); // a person retyping, not a replay within milliseconds on the other node
+            throttledByTheApp = answer.status() == 429
+                    && answer.document().select("[data-outcome=throttled]").size() == 1;
+            if (!throttledByTheApp) {
+                assertThat(answer.status()).as(answer.body()).isEqualTo(401);
+                failures++;
+                form = answer.form("form[action$=/login]");
+                Thread.sleep(300); // a person retyping, not a replay within milliseconds on the other node
+            }
         }
-        form.put("username", "nobody-else");
-        Browser.Page blocked = attacker.post(nginx.https().resolve("login"), form);
-        assertThat(blocked.status()).isEqualTo(429);
-        assertThat(blocked.document().select("[data-outcome=throttled]")).as("the app's own throttle, keyed by the"
-                + " attacker's address as nginx saw it").hasSize(1);
+        assertThat(throttledByTheApp).as("the app's own throttle, keyed by the attacker's address as nginx saw it,"
+                + " after " + failures + " failures").isTrue();
+        assertThat(failures).as("the address's free failures first").isGreaterThanOrEqualTo(21);
 
         Map<String, String> signIn = victimBrowser.get(nginx.https().resolve("login")).form("form[action$=/login]");
         signIn.put("username", name);
