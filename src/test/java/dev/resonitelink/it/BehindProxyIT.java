@@ -63,7 +63,7 @@ class BehindProxyIT extends DeployedApp {
     @Test
     void withoutTheProxyTheSchemeIsThePlainOneTheNodeSees() {
         Browser.Page direct = new Browser().get(Site.anonymous(base).at("account"));
-        assertThat(direct.location()).as("the scheme comes from the proxy's header, not from configuration")
+        assertThat(direct.location()).as("the scheme comes from the proxy's header, not from configuration: " + direct)
                 .startsWith("http://localhost:");
     }
 

@@ -288,7 +288,7 @@ class BrowserIT extends DeployedApp {
     }
 
     private WebElement waitForId(String id) {
-        return new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
+        return Chromium.waitForId(driver, id);
     }
 
     private String text(String id) {

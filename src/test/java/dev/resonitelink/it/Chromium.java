@@ -6,13 +6,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -76,5 +79,32 @@ public final class Chromium {
         new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(WebDriverException.class)
                 .until(d -> Boolean.TRUE.equals(js.executeScript("return window.resoniteLinkOldPage === undefined"
                         + " && document.readyState === 'complete'")));
+    }
+
+    /**
+     * The element with this id, once the page has it (15 s at most). When it never comes, the error says which page
+     * the browser is on and what it shows, so a failure in CI names its cause instead of only the missing id.
+     */
+    public static WebElement waitForId(WebDriver driver, String id) {
+        try {
+            return new WebDriverWait(driver, Duration.ofSeconds(15))
+                    .until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
+        } catch (TimeoutException e) {
+            throw new AssertionError("no #" + id + " on " + driver.getCurrentUrl() + " (" + driver.getTitle()
+                    + "), which shows: " + shown(driver), e);
+        }
+    }
+
+    private static String shown(WebDriver driver) {
+        try {
+            Object text = ((JavascriptExecutor) driver).executeScript(
+                    "var o = document.querySelector('[data-outcome]');"
+                    + " return (o ? '[data-outcome=' + o.getAttribute('data-outcome') + '] ' : '')"
+                    + " + (document.body ? document.body.innerText : '')");
+            String shown = String.valueOf(text).replaceAll("\\s+", " ").strip();
+            return shown.length() > 600 ? shown.substring(0, 600) + "..." : shown;
+        } catch (WebDriverException e) {
+            return "(unreadable: " + e.getMessage().lines().findFirst().orElse("") + ")";
+        }
     }
 }

@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * Debian's nginx, run unprivileged by a test with <strong>the shipped {@code server-config/nginx/resonite-link.conf}
@@ -112,14 +111,31 @@ public final class Nginx implements AutoCloseable {
         conf = replaceOnce(conf, "https://$host$request_uri", "https://$host:" + httpsPort + "$request_uri");
         conf = replaceDirective(conf, "ssl_certificate", certs.serverCertificate());
         conf = replaceDirective(conf, "ssl_certificate_key", certs.serverKey());
-        Matcher servers = Pattern.compile("(?m)((?:^\\s*server [\\w.]+:\\d+( [^;]*)?;\\n)+)").matcher(conf);
-        if (!servers.find()) {
+        // The shipped nodes are the servers of the first upstream block; each of their addresses (also where a map
+        // matches it as a regular expression) becomes one of this machine's nodes (with one node, all become it).
+        Matcher block = Pattern.compile("(?s)upstream resonite_link \\{(.*?)}").matcher(conf);
+        if (!block.find()) {
+            throw new AssertionError("no upstream resonite_link in " + SHIPPED);
+        }
+        List<String> shippedNodes = Pattern.compile("(?m)^\\s*server ([\\w.]+:\\d+)").matcher(block.group(1)).results()
+                .map(m -> m.group(1)).toList();
+        if (shippedNodes.isEmpty()) {
             throw new AssertionError("no upstream server lines in " + SHIPPED);
         }
-        String parameters = servers.group(2) == null ? "" : servers.group(2);
-        String nodes = nodePorts.stream().map(port -> "    server 127.0.0.1:" + port + parameters + ";\n")
-                .collect(Collectors.joining());
-        return conf.substring(0, servers.start()) + nodes + conf.substring(servers.end());
+        for (int i = 0; i < shippedNodes.size(); i++) {
+            String shippedNode = shippedNodes.get(i);
+            String node = "127.0.0.1:" + nodePorts.get(Math.min(i, nodePorts.size() - 1));
+            conf = replaceAll(conf, shippedNode.replace(".", "\\."), node.replace(".", "\\."));
+            conf = replaceAll(conf, shippedNode, node);
+        }
+        return conf;
+    }
+
+    private static String replaceAll(String text, String target, String replacement) {
+        if (!text.contains(target)) {
+            throw new AssertionError("expected '" + target + "' in " + SHIPPED);
+        }
+        return text.replace(target, replacement);
     }
 
     private static String replaceOnce(String text, String target, String replacement) {
