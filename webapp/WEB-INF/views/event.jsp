@@ -57,6 +57,18 @@
         <c:otherwise><p id="registration-state" data-state="CLOSED">Registration is not open.</p></c:otherwise>
     </c:choose>
 </section>
+<c:if test="${askPatreon}">
+<section class="card" id="patreon-permission">
+    <p>This event is for active Resonite supporters on Patreon. The site learns whether you are one only if your link
+        has Resonite's Patreon permission.</p>
+    <form method="post" action="${pageContext.request.contextPath}/oauth/start">
+        <input type="hidden" name="csrf" value="<c:out value='${csrf}'/>">
+        <input type="hidden" name="scope" value="patreon">
+        <input type="hidden" name="returnTo" value="/events/<c:out value='${event.id()}'/>">
+        <button type="submit" id="relink-with-patreon">Link again with the Patreon permission</button>
+    </form>
+</section>
+</c:if>
 <p><a href="${pageContext.request.contextPath}/events/<c:out value='${event.id()}'/>/calendar.ics" id="calendar-file">Add to your calendar (.ics)</a> ·
     <a href="${pageContext.request.contextPath}/events">All events</a></p>
 <%@ include file="foot.jspf" %>

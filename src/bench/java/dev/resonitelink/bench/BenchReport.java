@@ -50,8 +50,14 @@ public final class BenchReport {
                 rows.add(row(system, gatling.resolve(system), out.resolve(system)));
             }
         }
-        if (rows.isEmpty()) {
+        String admission = admission(gatling.resolve("admission"), out.resolve("admission"));
+        if (rows.isEmpty() && admission.isEmpty()) {
             throw new IllegalStateException("no system's figures under " + out);
+        }
+        if (rows.isEmpty()) {
+            System.out.println(admission);
+            Files.writeString(out.resolve("summary.txt"), admission);
+            return;
         }
         StringBuilder summary = new StringBuilder(String.format(Locale.ROOT,
                 "%-15s %8s %7s %17s %7s %8s %9s %9s %9s %9s %8s %8s%n", "system", "flows/s", "errors",
@@ -103,16 +109,58 @@ public final class BenchReport {
                         (double) r.startupMs() / Long.parseLong(bare)));
             }
         }
+        summary.append(admission);
         System.out.println(summary);
         Files.writeString(out.resolve("summary.txt"), summary);
     }
 
-    private static Row row(String system, Path gatling, Path out) throws IOException {
-        Path run;
+    /**
+     * The admission benchmark ({@link AdmissionSimulation}), when it ran: the floor and the check side by side, and
+     * the check against its targets (at least half the floor's calls per second, p99 at most 20 ms, no error).
+     */
+    static String admission(Path gatling, Path out) throws IOException {
+        Path figures = out.resolve("admission.txt");
+        if (!Files.exists(figures) || !Files.isDirectory(gatling)) {
+            return "";
+        }
+        Map<String, Stats> stats = statistics(Jsoup.parse(newestRun(gatling).resolve("index.html").toFile(), "UTF-8"));
+        Properties p = properties(figures);
+        Stats floor = request(stats, "floor: ping");
+        Stats check = request(stats, "admission check");
+        double floorRate = rate(p, "floor");
+        double checkRate = rate(p, "check");
+        long errors = stats.values().stream().mapToLong(Stats::ko).sum();
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%nadmission check (payara-postgres: %s"
+                        + " events, %s registrations, %s links; %s callers; seeded in %s ms):%n%-16s %9s %7s %20s %9s%n",
+                p.getProperty("events"), p.getProperty("registrations"), p.getProperty("links"),
+                p.getProperty("callers"), p.getProperty("seed_ms"), "call", "calls/s", "errors", "p50/p95/p99 ms",
+                "CPU/call"));
+        for (String name : List.of("floor", "check")) {
+            Stats s = name.equals("floor") ? floor : check;
+            text.append(String.format(Locale.ROOT, "%-16s %9.0f %7d %6.1f/%6.1f/%6.1f %7.2fms%n",
+                    name.equals("floor") ? "floor: ping" : "admission check", rate(p, name), s.ko(), s.p50(), s.p95(),
+                    s.p99(), Double.parseDouble(p.getProperty(name + "_cpu_ms"))
+                            / Math.max(1, Double.parseDouble(p.getProperty(name + "_cpu_calls")))));
+        }
+        return text.append(String.format(Locale.ROOT, "admission / floor: %.2fx the calls per second (target >= 0.50),"
+                        + " p99 %.0f ms (target <= 20), errors %d (target 0); check-ins recorded: %s%n",
+                checkRate / floorRate, check.p99(), errors, p.getProperty("checked_in"))).toString();
+    }
+
+    private static double rate(Properties figures, String phase) {
+        return Double.parseDouble(figures.getProperty(phase + "_calls"))
+                / Double.parseDouble(figures.getProperty(phase + "_seconds"));
+    }
+
+    private static Path newestRun(Path gatling) throws IOException {
         try (Stream<Path> runs = Files.list(gatling)) {
-            run = runs.filter(Files::isDirectory).max(Comparator.comparing(p -> p.toFile().lastModified()))
+            return runs.filter(Files::isDirectory).max(Comparator.comparing(p -> p.toFile().lastModified()))
                     .orElseThrow(() -> new IllegalStateException("no Gatling run under " + gatling));
         }
+    }
+
+    private static Row row(String system, Path gatling, Path out) throws IOException {
+        Path run = newestRun(gatling);
         Map<String, Stats> stats = statistics(Jsoup.parse(run.resolve("index.html").toFile(), "UTF-8"));
         Properties rush = properties(out.resolve("rush.txt"));
         Properties startup = properties(out.resolve("startup.txt"));

@@ -172,6 +172,16 @@ class EventsIT extends DeployedApp {
         assertThat(admission(id, user.id(), key).body()).isEqualTo("deny");
     }
 
+    /** A world tells "the site cannot be reached" from "not admitted" by this call: no key, no session, no database. */
+    @Test
+    void aWorldCanAskWhetherTheSiteIsReachable() {
+        Browser.Page ping = new Browser().get(root() + "api/ping");
+        assertThat(ping.status()).isEqualTo(200);
+        assertThat(ping.body()).isEqualTo("ok");
+        assertThat(ping.header("Content-Type")).startsWith("text/plain");
+        assertThat(ping.headers().allValues("Set-Cookie")).as("no session for a world's call").isEmpty();
+    }
+
     @Test
     void unknownEventsAndWrongKeysLookTheSameAndAMalformedIdIsABadRequest() {
         Site organizer = Organizers.signedIn(base);
@@ -223,6 +233,45 @@ class EventsIT extends DeployedApp {
         Browser.Page registered = register(supporter, id, "register");
         assertThat(registered.document().select("#registration-outcome").attr("data-outcome")).as(registered.body())
                 .isEqualTo("REGISTERED");
+    }
+
+    /**
+     * A supporter who linked without Resonite's Patreon permission is refused (the site cannot know), is offered one
+     * button that links again asking for it, comes back to the event and registers.
+     */
+    @Test
+    void aSupporterLinkedWithoutThePatreonPermissionLinksAgainWithItFromTheEventAndRegisters() throws Exception {
+        Site organizer = Organizers.signedIn(base);
+        String id = createEvent(organizer, "Supporters " + id(), null, true);
+        publishWithKey(organizer, id);
+        ResoniteStandIn.User supporter = StandIn.newUser(); // the fixture profile is an active supporter
+        Site attendee = Site.signedIn(base);
+        Browser.Page linked = attendee.browser().follow(attendee.consent(attendee.startLink(), supporter, "allow",
+                List.of())); // Patreon unticked
+        assertThat(linked.status()).as(linked.body()).isEqualTo(302);
+        assertThat(attendee.storedLink().getJsonArray("scopes").getValuesAs(jakarta.json.JsonString.class).stream()
+                .map(jakarta.json.JsonString::getString).toList()).doesNotContain("patreon");
+
+        Browser.Page refused = register(attendee, id, "register");
+        assertThat(outcome(refused)).isEqualTo("NOT_A_SUPPORTER");
+        Map<String, String> relinkForm = refused.form("form[action$=/oauth/start]:has(input[name=scope][value=patreon])");
+        Browser.Page toResonite = attendee.browser().post(attendee.at("oauth/start"), relinkForm);
+        assertThat(toResonite.status()).as(toResonite.body()).isEqualTo(302);
+        assertThat(com.nimbusds.oauth2.sdk.AuthorizationRequest.parse(toResonite.locationUri()).getScope().toStringList())
+                .as("the permission is asked for").contains("patreon");
+        Browser.Page back = attendee.browser().follow(attendee.consent(toResonite, supporter, "allow", List.of("patreon")));
+        assertThat(back.location()).as("back to the event").contains("/events/" + id);
+        assertThat(outcome(register(attendee, id, "register"))).isEqualTo("REGISTERED");
+    }
+
+    @Test
+    void onlyThePatreonAndEmailPermissionsCanBeAskedForOnTopOfTheConfiguredOnes() {
+        Site attendee = Site.signedIn(base);
+        Map<String, String> form = attendee.account().form("form[action$=/oauth/start]");
+        form.put("scope", "offline_access");
+        Browser.Page refused = attendee.browser().post(attendee.at("oauth/start"), form);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("That permission cannot be asked for here");
     }
 
     /** 100 attendees press Register at once for 10 places: the database decides, whatever the threads. */

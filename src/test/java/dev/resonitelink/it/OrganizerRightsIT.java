@@ -45,9 +45,19 @@ class OrganizerRightsIT extends DeployedApp {
         Browser.Page again = Organizers.claim(user, Organizers.BOOTSTRAP_CODE);
         assertThat(again.status()).as("the code was used by the first organizer").isEqualTo(409);
         assertThat(user.browser().get(user.at("organizer")).status()).isEqualTo(403);
-        Browser.Page audit = organizer.browser().get(organizer.at("organizer/audit?q=" + Organizers.NAME));
-        assertThat(audit.document().select("#audit tbody tr").eachText())
-                .anySatisfy(row -> assertThat(row).contains(Organizers.NAME, "ORGANIZER_GRANT", "GRANTED", "(bootstrap code)"));
+        // every page of the organizer's trail: on a server shared with other test classes (WildFly), the events
+        // they made come after the grant and push it off the first page
+        List<String> trail = new java.util.ArrayList<>();
+        for (int page = 1; page <= 100; page++) {
+            List<String> rows = organizer.browser().get(organizer.at("organizer/audit?q=" + Organizers.NAME + "&page=" + page))
+                    .document().select("#audit tbody tr").eachText();
+            if (rows.isEmpty() || trail.containsAll(rows)) {
+                break;
+            }
+            trail.addAll(rows);
+        }
+        assertThat(trail).anySatisfy(row -> assertThat(row).contains(Organizers.NAME, "ORGANIZER_GRANT", "GRANTED",
+                "(bootstrap code)"));
     }
 
     @Test

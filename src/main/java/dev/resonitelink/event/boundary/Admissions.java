@@ -3,6 +3,7 @@ package dev.resonitelink.event.boundary;
 import dev.resonitelink.event.control.Secrets;
 import dev.resonitelink.event.entity.Admission;
 import dev.resonitelink.event.entity.Event;
+import dev.resonitelink.link.entity.AccountLink;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -48,8 +49,9 @@ public class Admissions {
         }
         List<?> rows = em.createNativeQuery("select r.id, r.status, r.first_admitted_at from event_registration r"
                         + " join account_link l on l.principal = r.principal"
-                        + " where r.event_id = ?1 and l.resonite_id = ?2")
-                .setParameter(1, event.id()).setParameter(2, resoniteId).getResultList();
+                        + " where r.event_id = ?1 and l.provider = ?3 and l.resonite_id = ?2")
+                .setParameter(1, event.id()).setParameter(2, resoniteId).setParameter(3, AccountLink.RESONITE)
+                .getResultList();
         if (rows.isEmpty()) {
             boolean registeredOnce = !em.createNativeQuery("select 1 from event_registration where event_id = ?1"
                             + " and registered_as = ?2 and status in ('REGISTERED', 'WAITLISTED')")

@@ -4,6 +4,7 @@ import dev.resonitelink.event.entity.Event;
 import dev.resonitelink.event.entity.EventView;
 import dev.resonitelink.event.entity.Registration;
 import dev.resonitelink.link.boundary.AccountLinks;
+import dev.resonitelink.link.entity.LinkView;
 import dev.resonitelink.web.Pages;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -41,7 +42,11 @@ public class EventPages {
         req.setAttribute("event", EventView.of(event.get(), clock.instant(), readerZone(req)));
         if (req.getUserPrincipal() != null) {
             String principal = req.getUserPrincipal().getName();
-            req.setAttribute("linked", links.view(principal).isPresent());
+            Optional<LinkView> link = links.view(principal);
+            req.setAttribute("linked", link.isPresent());
+            // an event for supporters reads the Patreon state, which only a link with that permission has
+            req.setAttribute("askPatreon", event.get().details().supportersOnly() && link.isPresent()
+                    && (outcome == Registrations.Outcome.NOT_A_SUPPORTER || !link.get().scopes().contains("patreon")));
             req.setAttribute("registration", registrations.find(id, principal)
                     .map(Registration::status).map(Enum::name).orElse(null));
         }

@@ -13,12 +13,15 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Set;
 import java.util.logging.Logger;
 
 /**
  * "Link Resonite account" (and "Re-link"): a POST with the CSRF token builds the authorization request, keeps
  * it as pending in the session, and redirects the browser to Resonite. GET is refused (405), so no link or image
- * on another site can start a flow. An optional {@code returnTo} names the page of this site to go to afterwards.
+ * on another site can start a flow. An optional {@code returnTo} names the page of this site to go to afterwards, and
+ * an optional {@code scope} one permission to ask for on top of the configured ones ({@code patreon}, so an event for
+ * supporters can check the Patreon state; or {@code email}).
  */
 @WebServlet("/oauth/start")
 public class LinkStartServlet extends HttpServlet {
@@ -45,10 +48,18 @@ public class LinkStartServlet extends HttpServlet {
                     "After linking you can only be sent to a page of this site. Open your account page and try again.");
             return;
         }
+        String scope = req.getParameter("scope");
+        Set<String> extraScopes = scope == null || scope.isEmpty() ? Set.of() : Set.of(scope);
+        if (!AuthorizationRequests.EXTRA_SCOPES.containsAll(extraScopes)) {
+            Pages.message(req, resp, 400, "That permission cannot be asked for here",
+                    "A link can ask Resonite for the Patreon or e-mail permission on top of what this site always asks"
+                            + " for, and nothing else. Open your account page and try again.");
+            return;
+        }
         AuthorizationRequests.Started started;
         try {
             started = requests.start(req.getUserPrincipal().getName(),
-                    returnTo == null || returnTo.isEmpty() ? null : returnTo);
+                    returnTo == null || returnTo.isEmpty() ? null : returnTo, extraScopes);
         } catch (LinkFailedException e) {
             // with openid, Resonite's discovery document could not be read: nothing is pending, nothing stored
             String requestId = Pages.requestId();

@@ -16,6 +16,8 @@ import jakarta.inject.Inject;
 import java.net.URI;
 import com.nimbusds.openid.connect.sdk.Nonce;
 import java.time.Clock;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -50,19 +52,28 @@ public class AuthorizationRequests {
     public record Started(URI redirect, PendingAuthorization pending) {
     }
 
+    /** The scopes a person may ask for on top of the configured ones, for one link (an event for supporters). */
+    public static final Set<String> EXTRA_SCOPES = Set.of("email", "patreon");
+
     /**
      * @param returnTo where to go after linking; must already have passed {@link ReturnTargets#safe}, or be null
+     * @param extraScopes asked for on top of the configured scopes, from {@link #EXTRA_SCOPES} only
      * @throws LinkFailedException with {@code openid}, when Resonite's discovery document cannot be read (see
      *                             {@link ResoniteEndpoints#current})
      */
-    public Started start(String principal, String returnTo) throws LinkFailedException {
+    public Started start(String principal, String returnTo, Set<String> extraScopes) throws LinkFailedException {
+        if (!EXTRA_SCOPES.containsAll(extraScopes)) {
+            throw new IllegalArgumentException("not a scope to ask for on top of the configured ones: " + extraScopes);
+        }
+        Set<String> scopes = new LinkedHashSet<>(settings.client().scopes());
+        scopes.addAll(extraScopes);
         State state = new State(32);
         CodeVerifier verifier = settings.client().pkce() ? verifiers.get() : null;
         AuthorizationRequest.Builder builder = new AuthorizationRequest.Builder(
                 ResponseType.CODE, new ClientID(settings.client().id()))
                 .endpointURI(endpoints.current().authorize())
                 .redirectionURI(settings.client().redirectUri())
-                .scope(new Scope(settings.client().scopes().toArray(String[]::new)))
+                .scope(new Scope(scopes.toArray(String[]::new)))
                 .state(state);
         if (verifier != null) {
             builder.codeChallenge(verifier, CodeChallengeMethod.S256);
@@ -73,7 +84,7 @@ public class AuthorizationRequests {
         }
         URI redirect = builder.build().toURI();
         PendingAuthorization pending = new PendingAuthorization(state.getValue(),
-                verifier == null ? null : verifier.getValue(), nonce == null ? null : nonce.getValue(), principal, settings.client().scopes(), clock.instant(), returnTo);
+                verifier == null ? null : verifier.getValue(), nonce == null ? null : nonce.getValue(), principal, java.util.Collections.unmodifiableSet(scopes), clock.instant(), returnTo);
         return new Started(redirect, pending);
     }
 }

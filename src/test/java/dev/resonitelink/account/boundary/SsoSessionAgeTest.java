@@ -1,14 +1,12 @@
 package dev.resonitelink.account.boundary;
 
+import dev.resonitelink.ManualClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.servlet.http.HttpSession;
 import java.lang.reflect.Proxy;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -17,29 +15,6 @@ import org.junit.jupiter.api.Test;
 class SsoSessionAgeTest {
 
     /** A clock that stands still until the test moves it. */
-    static final class MovableClock extends Clock {
-        private Instant now = Instant.parse("2026-12-06T09:00:00Z");
-
-        void move(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
-
     /** A session that keeps attributes, nothing more. */
     static HttpSession session() {
         Map<String, Object> attributes = new HashMap<>();
@@ -53,7 +28,7 @@ class SsoSessionAgeTest {
 
     @Test
     void aSignInLastsItsMaximumAgeAndNotASecondLongerHoweverBusyTheSession() {
-        MovableClock clock = new MovableClock();
+        ManualClock clock = new ManualClock(Instant.parse("2026-12-06T09:00:00Z"));
         SsoSessionAge age = new SsoSessionAge(Duration.ofHours(8), clock);
         HttpSession session = session();
         age.signedIn(session);
@@ -69,7 +44,7 @@ class SsoSessionAgeTest {
 
     @Test
     void aSessionWithoutAKnownSignInIsExpiredAndLocalSignInHasNoMaximum() {
-        MovableClock clock = new MovableClock();
+        ManualClock clock = new ManualClock(Instant.parse("2026-12-06T09:00:00Z"));
         assertThat(new SsoSessionAge(Duration.ofHours(8), clock).expired(session())).isTrue();
         HttpSession local = session();
         SsoSessionAge none = new SsoSessionAge(null, clock);

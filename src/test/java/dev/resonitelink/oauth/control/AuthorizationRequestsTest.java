@@ -20,7 +20,7 @@ class AuthorizationRequestsTest {
     @Test
     void requestCarriesCodeClientExactRedirectScopesStateAndS256Challenge() throws Exception {
         Settings settings = TestSettings.defaults();
-        AuthorizationRequests.Started started = requests(settings).start("alice", null);
+        AuthorizationRequests.Started started = requests(settings).start("alice", null, java.util.Set.of());
 
         URI uri = started.redirect();
         assertThat(uri.toString()).startsWith("https://account.resonite.com/connect/authorize?");
@@ -40,7 +40,7 @@ class AuthorizationRequestsTest {
     void theChallengeIsTheS256OfTheVerifierAsInRfc7636AppendixB() throws Exception {
         String verifier = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
         AuthorizationRequests.Started started = new AuthorizationRequests(TestSettings.defaults(),
-                new ResoniteEndpoints(TestSettings.defaults(), null), () -> new CodeVerifier(verifier)).start("alice", null);
+                new ResoniteEndpoints(TestSettings.defaults(), null), () -> new CodeVerifier(verifier)).start("alice", null, java.util.Set.of());
         AuthorizationRequest parsed = AuthorizationRequest.parse(started.redirect());
         assertThat(parsed.getCodeChallenge().getValue()).isEqualTo("E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM");
         assertThat(started.pending().codeVerifier()).isEqualTo(verifier);
@@ -49,16 +49,16 @@ class AuthorizationRequestsTest {
     @Test
     void theVerifierIsFreshEachTimeWithTheEntropyRfc7636Asks() throws Exception {
         AuthorizationRequests requests = requests(TestSettings.defaults());
-        String first = requests.start("alice", null).pending().codeVerifier();
-        assertThat(first).isNotEqualTo(requests.start("alice", null).pending().codeVerifier());
+        String first = requests.start("alice", null, java.util.Set.of()).pending().codeVerifier();
+        assertThat(first).isNotEqualTo(requests.start("alice", null, java.util.Set.of()).pending().codeVerifier());
         assertThat(first).matches("[A-Za-z0-9._~-]{43,128}");
     }
 
     @Test
     void stateHasAtLeast128BitsAndIsFreshEachTime() throws Exception {
         AuthorizationRequests requests = requests(TestSettings.defaults());
-        String first = requests.start("alice", null).pending().state();
-        String second = requests.start("alice", null).pending().state();
+        String first = requests.start("alice", null, java.util.Set.of()).pending().state();
+        String second = requests.start("alice", null, java.util.Set.of()).pending().state();
         assertThat(first).isNotEqualTo(second);
         assertThat(Base64.getUrlDecoder().decode(first)).hasSizeGreaterThanOrEqualTo(16);
     }
@@ -67,7 +67,7 @@ class AuthorizationRequestsTest {
     void pkceCanBeTurnedOffOnlyByConfiguration() throws Exception {
         Map<String, String> values = TestSettings.valid();
         values.put(Setting.PKCE.key(), "false");
-        AuthorizationRequests.Started started = requests(TestSettings.with(values)).start("alice", null);
+        AuthorizationRequests.Started started = requests(TestSettings.with(values)).start("alice", null, java.util.Set.of());
         assertThat(AuthorizationRequest.parse(started.redirect()).getCodeChallenge()).isNull();
         assertThat(started.pending().codeVerifier()).isNull();
     }

@@ -1,5 +1,6 @@
 package dev.resonitelink.oauth.control;
 
+import dev.resonitelink.ManualClock;
 import dev.resonitelink.settings.TestSettings;
 
 import dev.resonitelink.settings.Setting;
@@ -7,10 +8,8 @@ import dev.resonitelink.settings.Setting;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.resonitelink.oauth.entity.PendingAuthorization;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -18,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class PendingAuthorizationsTest {
 
     private final Instant start = Instant.parse("2026-11-28T10:00:00Z");
-    private final MutableClock clock = new MutableClock(start);
+    private final ManualClock clock = new ManualClock(start);
     private final PendingAuthorizations pending = new PendingAuthorizations(TestSettings.defaults(), clock);
 
     private PendingAuthorization request(String state) {
@@ -62,9 +61,9 @@ class PendingAuthorizationsTest {
         FlowSession session = FakeSession.create();
         pending.add(session, request("s1"));
         pending.add(session, request("s2"));
-        clock.now = start.plus(Duration.ofMinutes(10)).minusSeconds(1);
+        clock.set(start.plus(Duration.ofMinutes(10)).minusSeconds(1));
         assertThat(pending.take(session, "s1")).isPresent();
-        clock.now = start.plus(Duration.ofMinutes(10));
+        clock.set(start.plus(Duration.ofMinutes(10)));
         assertThat(pending.take(session, "s2")).isEmpty();
     }
 
@@ -90,28 +89,5 @@ class PendingAuthorizationsTest {
         small.add(session, request("c"));
         assertThat(small.count(session)).isEqualTo(2);
         assertThat(small.take(session, "a")).isEmpty();
-    }
-
-    static final class MutableClock extends Clock {
-        Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

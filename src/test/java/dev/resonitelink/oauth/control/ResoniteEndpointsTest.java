@@ -97,7 +97,7 @@ class ResoniteEndpointsTest {
         Settings settings = openId(Map.of());
         AuthorizationRequests requests = new AuthorizationRequests(settings,
                 endpoints(settings, DOCUMENT.formatted(AUTHORIZE, REVOCATION)));
-        AuthorizationRequest request = AuthorizationRequest.parse(requests.start("alice", null).redirect());
+        AuthorizationRequest request = AuthorizationRequest.parse(requests.start("alice", null, java.util.Set.of()).redirect());
         assertThat(request.getEndpointURI()).hasToString(AUTHORIZE);
         assertThat(request.getCustomParameter("nonce")).isNotEmpty();
     }
@@ -109,7 +109,7 @@ class ResoniteEndpointsTest {
                 new ProviderDiscovery(settings, request -> {
                     throw new IOException("connection refused");
                 })));
-        assertThatThrownBy(() -> requests.start("alice", null)).isInstanceOfSatisfying(LinkFailedException.class,
+        assertThatThrownBy(() -> requests.start("alice", null, java.util.Set.of())).isInstanceOfSatisfying(LinkFailedException.class,
                 e -> assertThat(e.failure()).isEqualTo(LinkFailure.PROVIDER_UNAVAILABLE));
     }
 
