@@ -3,7 +3,6 @@ package dev.resonitelink.event.boundary;
 import dev.resonitelink.ApiErrors;
 import dev.resonitelink.account.boundary.ClientAddresses;
 import dev.resonitelink.event.entity.Admission;
-import dev.resonitelink.event.entity.Event;
 import dev.resonitelink.ops.control.BoundedLog;
 import dev.resonitelink.ops.control.FlowMetrics;
 import jakarta.inject.Inject;
@@ -69,19 +68,21 @@ public class AdmissionResource {
                               @Parameter(description = "the admission key, when no Authorization header can be sent")
                               @QueryParam("key") String key,
                               @Parameter(hidden = true) @HeaderParam(HttpHeaders.ACCEPT) String accept) {
-        Gate gate = gate(eventId, authorization, key);
+        boolean wellFormed = resoniteId != null && RESONITE_ID.matcher(resoniteId).matches();
+        Gate gate = gate(eventId, authorization, key, wellFormed ? resoniteId : null);
         if (gate.refusal() != null) {
             return gate.refusal();
         }
-        Event event = gate.event();
-        if (resoniteId == null || !RESONITE_ID.matcher(resoniteId).matches()) {
+        if (!wellFormed) {
             return ApiErrors.of(Response.Status.BAD_REQUEST, "bad_resonite_id",
                     "Not a Resonite user id (U-...).").build();
         }
-        Admission admission = admissions.check(event, resoniteId);
+        Admission admission = admissions.check(gate.event(), resoniteId);
         metrics.admission(admission.decision(), admission.reason());
-        decisions.log(Level.FINE, "admission " + eventId + " " + resoniteId + ": " + admission.decision() + " ("
-                + admission.reason() + ")");
+        if (LOG.isLoggable(Level.FINE)) {
+            decisions.log(Level.FINE, "admission " + eventId + " " + resoniteId + ": " + admission.decision() + " ("
+                    + admission.reason() + ")");
+        }
         Response.ResponseBuilder answer = accept != null && accept.contains(MediaType.APPLICATION_JSON)
                 ? Response.ok(Json.createObjectBuilder().add("decision", admission.decision())
                         .add("reason", admission.reason()).add("event", eventId).add("resoniteId", resoniteId).build(),
@@ -98,13 +99,12 @@ public class AdmissionResource {
     public Response admissionList(@PathParam("id") String eventId,
                                   @Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                                   @QueryParam("key") String key) {
-        Gate gate = gate(eventId, authorization, key);
+        Gate gate = gate(eventId, authorization, key, null);
         if (gate.refusal() != null) {
             return gate.refusal();
         }
-        Event event = gate.event();
         StringBuilder list = new StringBuilder();
-        admissions.admittedIds(event).forEach(id -> list.append(id).append('\n'));
+        admissions.admittedIds(gate.event()).forEach(id -> list.append(id).append('\n'));
         return Response.ok(list.toString(), MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8"))
                 .header("Cache-Control", "no-store").build();
     }
@@ -114,16 +114,16 @@ public class AdmissionResource {
      * call with the event's right key also counts for that key, so wrong keys can never use up a world's allowance.
      */
     /** The event a caller may ask about, or the answer that refuses the call. */
-    private record Gate(Event event, Response refusal) {
+    private record Gate(Admissions.Lookup event, Response refusal) {
     }
 
     /** The rate limits and the key, in that order, for both admission endpoints. */
-    private Gate gate(String eventId, String authorization, String key) {
+    private Gate gate(String eventId, String authorization, String key, String resoniteId) {
         Optional<java.time.Duration> wait = limits.countAddress(clientAddresses.of(request));
         if (wait.isPresent()) {
             return new Gate(null, tooMany(wait.get()));
         }
-        Optional<Event> event = admissions.eventFor(eventId, key(authorization, key));
+        Optional<Admissions.Lookup> event = admissions.lookup(eventId, key(authorization, key), resoniteId);
         if (event.isEmpty()) {
             return new Gate(null, notFound());
         }

@@ -5,6 +5,7 @@ import dev.resonitelink.event.entity.Admission;
 import dev.resonitelink.event.entity.Event;
 import dev.resonitelink.link.entity.AccountLink;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -18,7 +19,9 @@ import java.util.Optional;
  * The admission check a Resonite world calls for a joining user: by the event's admission key, never a session.
  * The decision follows the user's <em>current</em> link: the registration is found through the site user who is
  * linked to that Resonite id now, so an unlink or a re-link to another account changes the answer at once. The first
- * {@code admit} of a registration records its check-in time.
+ * {@code admit} of a registration records its check-in time. This is the hot path of a busy event (every join makes
+ * one call): a check is one query (the event with its key, and the registration of whoever is linked to the id now)
+ * and, only for a first admit, one update; no entity is loaded and no transaction is opened for a read.
  */
 @ApplicationScoped
 public class Admissions {
@@ -26,45 +29,64 @@ public class Admissions {
     @PersistenceContext
     EntityManager em;
 
+    @Inject
+    Admissions self;
+
     Clock clock = Clock.systemUTC();
 
-    /** The event, if {@code key} is its admission key; empty for an unknown event and a wrong key alike. */
+    /**
+     * What one check reads, in one query: the event's state and key hash, and the registration (if any) of the site
+     * user linked to the Resonite id now.
+     */
+    public record Lookup(String eventId, String keyHash, Event.Status status, Instant endsAt, String registrationId,
+                         String registrationStatus, boolean checkedIn) {
+    }
+
+    /**
+     * The event and the registration for this id, if {@code key} is the event's admission key; empty for an unknown
+     * event and a wrong key alike. {@code resoniteId} may be null (only the event is wanted).
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<Event> eventFor(String eventId, String key) {
+    public Optional<Lookup> lookup(String eventId, String key, String resoniteId) {
         if (!Secrets.looksLikeEventId(eventId)) {
             return Optional.empty();
         }
-        Event event = em.find(Event.class, eventId);
-        return event != null && Secrets.matches(key, event.admissionKeyHash()) ? Optional.of(event) : Optional.empty();
+        List<?> rows = em.createNativeQuery("select e.admission_key_hash, e.status, e.ends_at, r.id, r.status,"
+                        + " r.first_admitted_at from site_event e"
+                        + " left join account_link l on l.provider = ?2 and l.resonite_id = ?3"
+                        + " left join event_registration r on r.event_id = e.id and r.principal = l.principal"
+                        + " where e.id = ?1")
+                .setParameter(1, eventId).setParameter(2, AccountLink.RESONITE)
+                .setParameter(3, resoniteId == null ? "" : resoniteId) // no id is empty: nothing matches
+                .getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] row = (Object[]) rows.get(0);
+        if (!Secrets.matches(key, (String) row[0])) {
+            return Optional.empty();
+        }
+        return Optional.of(new Lookup(eventId, (String) row[0], Event.Status.valueOf((String) row[1]),
+                ((Timestamp) row[2]).toInstant(), (String) row[3], (String) row[4], row[5] != null));
     }
 
-    @Transactional
-    public Admission check(Event event, String resoniteId) {
-        Instant now = clock.instant();
+    /** The answer for the id the lookup was made with; the first admit of a registration records its check-in. */
+    public Admission check(Lookup event, String resoniteId) {
         if (event.status() == Event.Status.CANCELLED) {
             return Admission.deny("event-cancelled");
         }
-        if (!now.isBefore(event.details().endsAt())) {
+        Instant now = clock.instant();
+        if (!now.isBefore(event.endsAt())) {
             return Admission.deny("event-ended");
         }
-        List<?> rows = em.createNativeQuery("select r.id, r.status, r.first_admitted_at from event_registration r"
-                        + " join account_link l on l.principal = r.principal"
-                        + " where r.event_id = ?1 and l.provider = ?3 and l.resonite_id = ?2")
-                .setParameter(1, event.id()).setParameter(2, resoniteId).setParameter(3, AccountLink.RESONITE)
-                .getResultList();
-        if (rows.isEmpty()) {
-            boolean registeredOnce = !em.createNativeQuery("select 1 from event_registration where event_id = ?1"
-                            + " and registered_as = ?2 and status in ('REGISTERED', 'WAITLISTED')")
-                    .setParameter(1, event.id()).setParameter(2, resoniteId).setMaxResults(1).getResultList().isEmpty();
-            return Admission.deny(registeredOnce ? "not-linked-anymore" : "not-registered");
+        if (event.registrationId() == null) {
+            return Admission.deny(self.registeredOnceAs(event.eventId(), resoniteId) ? "not-linked-anymore"
+                    : "not-registered");
         }
-        Object[] row = (Object[]) rows.get(0);
-        switch ((String) row[1]) {
+        switch (event.registrationStatus()) {
             case "REGISTERED" -> {
-                if (row[2] == null) {
-                    em.createNativeQuery("update event_registration set first_admitted_at = ?1 where id = ?2"
-                                    + " and first_admitted_at is null")
-                            .setParameter(1, Timestamp.from(now)).setParameter(2, row[0]).executeUpdate();
+                if (!event.checkedIn()) {
+                    self.checkIn(event.registrationId(), now);
                 }
                 return Admission.admit();
             }
@@ -80,15 +102,32 @@ public class Admissions {
         }
     }
 
+    /** Whether someone registered with this id and has since unlinked or linked another account. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean registeredOnceAs(String eventId, String resoniteId) {
+        return !em.createNativeQuery("select 1 from event_registration where event_id = ?1"
+                        + " and registered_as = ?2 and status in ('REGISTERED', 'WAITLISTED')")
+                .setParameter(1, eventId).setParameter(2, resoniteId).setMaxResults(1).getResultList().isEmpty();
+    }
+
+    /** The check-in time, once: of two first admits at the same moment (two nodes), the first one written stays. */
+    @Transactional
+    public void checkIn(String registrationId, Instant at) {
+        em.createNativeQuery("update event_registration set first_admitted_at = ?1 where id = ?2"
+                        + " and first_admitted_at is null")
+                .setParameter(1, Timestamp.from(at)).setParameter(2, registrationId).executeUpdate();
+    }
+
     /** Every Resonite id admitted now (registered, and linked to that id today), one per line in the answer. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<String> admittedIds(Event event) {
-        if (event.status() == Event.Status.CANCELLED || !clock.instant().isBefore(event.details().endsAt())) {
+    public List<String> admittedIds(Lookup event) {
+        if (event.status() == Event.Status.CANCELLED || !clock.instant().isBefore(event.endsAt())) {
             return List.of();
         }
         return em.createNativeQuery("select l.resonite_id from event_registration r join account_link l"
                         + " on l.principal = r.principal where r.event_id = ?1 and r.status = 'REGISTERED'"
-                        + " order by l.resonite_id")
-                .setParameter(1, event.id()).getResultList().stream().map(Object::toString).toList();
+                        + " and l.provider = ?2 order by l.resonite_id")
+                .setParameter(1, event.eventId()).setParameter(2, AccountLink.RESONITE).getResultList().stream()
+                .map(Object::toString).toList();
     }
 }
