@@ -48,6 +48,7 @@ class EndpointFuzzIT extends DeployedApp {
             new Endpoint("GET", "events/aaaaaaaaaaaaaaaa/calendar.ics", List.of("x"), false),
             new Endpoint("GET", "organizer/events/aaaaaaaaaaaaaaaa/roster.csv", List.of("x"), false),
             new Endpoint("GET", "api/events/aaaaaaaaaaaaaaaa/registrations", List.of("page", "size"), false),
+            // RegisterServlet (/register/*): its bare path, and an event id by GET and POST
             new Endpoint("GET", "register", List.of("x"), false),
             new Endpoint("GET", "register/aaaaaaaaaaaaaaaa", List.of("cancelled"), false),
             new Endpoint("POST", "register/aaaaaaaaaaaaaaaa", List.of("action", "csrf"), true),

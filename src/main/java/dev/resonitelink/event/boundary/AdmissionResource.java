@@ -109,15 +109,15 @@ public class AdmissionResource {
                 .header("Cache-Control", "no-store").build();
     }
 
-    /**
-     * Over a rate limit (cluster-wide): every call counts for its client address, wrong keys too, against probing; a
-     * call with the event's right key also counts for that key, so wrong keys can never use up a world's allowance.
-     */
     /** The event a caller may ask about, or the answer that refuses the call. */
     private record Gate(Admissions.Lookup event, Response refusal) {
     }
 
-    /** The rate limits and the key, in that order, for both admission endpoints. */
+    /**
+     * The rate limits and the key, in that order, for both admission endpoints. Limits are cluster-wide: every call
+     * counts for its client address, wrong keys too, against probing; a call with the event's right key also counts
+     * for that key, so wrong keys can never use up a world's allowance.
+     */
     private Gate gate(String eventId, String authorization, String key, String resoniteId) {
         Optional<java.time.Duration> wait = limits.countAddress(clientAddresses.of(request));
         if (wait.isPresent()) {
