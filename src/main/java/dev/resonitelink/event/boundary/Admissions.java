@@ -19,9 +19,9 @@ import java.util.Optional;
  * The admission check a Resonite world calls for a joining user: by the event's admission key, never a session.
  * The decision follows the user's <em>current</em> link: the registration is found through the site user who is
  * linked to that Resonite id now, so an unlink or a re-link to another account changes the answer at once. The first
- * {@code admit} of a registration records its check-in time. This is the hot path of a busy event (every join makes
- * one call): a check is one query (the event with its key, and the registration of whoever is linked to the id now)
- * and, only for a first admit, one update; no entity is loaded and no transaction is opened for a read.
+ * {@code admit} of a registration records its check-in time ({@link CheckIns}, in batches). This is the hot path of a
+ * busy event (every join makes one call): a check is one query (the event with its key, and the registration of
+ * whoever is linked to the id now); no entity is loaded, no transaction is opened, nothing is written in the call.
  */
 @ApplicationScoped
 public class Admissions {
@@ -31,6 +31,9 @@ public class Admissions {
 
     @Inject
     Admissions self;
+
+    @Inject
+    CheckIns checkIns;
 
     Clock clock = Clock.systemUTC();
 
@@ -86,7 +89,7 @@ public class Admissions {
         switch (event.registrationStatus()) {
             case "REGISTERED" -> {
                 if (!event.checkedIn()) {
-                    self.checkIn(event.registrationId(), now);
+                    checkIns.record(event.registrationId(), now);
                 }
                 return Admission.admit();
             }
@@ -108,14 +111,6 @@ public class Admissions {
         return !em.createNativeQuery("select 1 from event_registration where event_id = ?1"
                         + " and registered_as = ?2 and status in ('REGISTERED', 'WAITLISTED')")
                 .setParameter(1, eventId).setParameter(2, resoniteId).setMaxResults(1).getResultList().isEmpty();
-    }
-
-    /** The check-in time, once: of two first admits at the same moment (two nodes), the first one written stays. */
-    @Transactional
-    public void checkIn(String registrationId, Instant at) {
-        em.createNativeQuery("update event_registration set first_admitted_at = ?1 where id = ?2"
-                        + " and first_admitted_at is null")
-                .setParameter(1, Timestamp.from(at)).setParameter(2, registrationId).executeUpdate();
     }
 
     /** Every Resonite id admitted now (registered, and linked to that id today), one per line in the answer. */
