@@ -19,7 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * cluster in the database ({@code rate_window}). The admission check is the hot path, so a node does not write every
  * call: it counts locally and adds its count to the key's row every {@link #FLUSH_HITS} calls, reading the cluster's
  * total back; a call is refused when that total plus what this node counted since exceeds the limit. What a node does
- * not see is bounded by calls, not time: at most {@code FLUSH_HITS - 1} per other node. (It once also wrote every
+ * not see is bounded by calls, not time: at most {@code FLUSH_HITS - 1} per other node, plus what that node counts
+ * while one write of its own is under way. (It once also wrote every
  * 200 ms; with a thousand events each called a few times a second, that was one more transaction per check, and the
  * admission benchmark showed it: docs/benchmarks.md, "Admission check".)
  */
@@ -34,6 +35,8 @@ public class AdmissionLimits {
         Instant window;
         int clusterTotal;
         int pending;
+        /** Hits being added to the table right now (by one caller, outside the lock), 0 when none. */
+        int inFlight;
     }
 
     @PersistenceContext
@@ -60,36 +63,71 @@ public class AdmissionLimits {
         return count("adm-key:" + eventId, settings.limits().admissionsPerKeyPerMinute());
     }
 
+    /**
+     * Counts one call. The database write of a batch happens outside the key's lock, by the caller that filled it,
+     * so the other callers of a busy key (every world behind one address) go on counting meanwhile.
+     */
     private Optional<Duration> count(String key, int limit) {
         Instant now = clock.instant();
         Instant window = now.truncatedTo(ChronoUnit.MINUTES);
         Local local = counts.computeIfAbsent(key, k -> new Local());
+        boolean newWindow = false;
+        int batch = 0;
+        int counted;
         synchronized (local) {
             if (!window.equals(local.window)) {
+                newWindow = true;
                 local.window = window;
                 local.clusterTotal = 0;
                 local.pending = 0;
             }
             local.pending++;
-            if (local.pending >= FLUSH_HITS) {
-                try {
-                    local.clusterTotal = self.add(key, window, local.pending);
-                } catch (RuntimeException firstRowOfTwoNodes) { // the other node's insert won: this one adds to it
-                    local.clusterTotal = self.add(key, window, local.pending);
-                }
+            if (local.pending >= FLUSH_HITS && local.inFlight == 0) {
+                batch = local.pending;
+                local.inFlight = batch;
                 local.pending = 0;
             }
-            if (local.clusterTotal + local.pending > limit) {
-                int counted = local.clusterTotal + local.pending;
-                refusals.log(java.util.logging.Level.INFO, "admission checks over the limit of " + limit
-                        + " a minute for " + key + " (" + counted + " this minute, cluster-wide)");
-                return Optional.of(Duration.between(now, window.plus(WINDOW)));
-            }
+            counted = local.clusterTotal + local.inFlight + local.pending;
         }
-        if (counts.size() > 10_000) {
+        if (batch > 0) {
+            counted = flush(key, window, local, batch);
+        }
+        if (newWindow && counts.size() > 10_000) {
             counts.values().removeIf(l -> l.window != null && l.window.isBefore(window));
         }
+        if (counted > limit) {
+            refusals.log(java.util.logging.Level.INFO, "admission checks over the limit of " + limit
+                    + " a minute for " + key + " (" + counted + " this minute, cluster-wide)");
+            return Optional.of(Duration.between(now, window.plus(WINDOW)));
+        }
         return Optional.empty();
+    }
+
+    /** Adds a batch to the table; what this node counts for the key now. On a failure the batch waits for the next. */
+    private int flush(String key, Instant window, Local local, int batch) {
+        int total;
+        try {
+            try {
+                total = self.add(key, window, batch);
+            } catch (RuntimeException firstRowOfTwoNodes) { // the other node's insert won: this one adds to it
+                total = self.add(key, window, batch);
+            }
+        } catch (RuntimeException e) {
+            synchronized (local) {
+                local.inFlight = 0;
+                if (window.equals(local.window)) {
+                    local.pending += batch;
+                }
+            }
+            throw e;
+        }
+        synchronized (local) {
+            local.inFlight = 0;
+            if (window.equals(local.window)) {
+                local.clusterTotal = Math.max(local.clusterTotal, total);
+            }
+            return local.clusterTotal + local.pending;
+        }
     }
 
     /** Adds this node's count to the key's window (starting a new window when the row's is over); the cluster's total. */

@@ -5,6 +5,7 @@ import dev.resonitelink.account.boundary.ClientAddresses;
 import dev.resonitelink.event.entity.Admission;
 import dev.resonitelink.ops.control.BoundedLog;
 import dev.resonitelink.ops.control.FlowMetrics;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.ws.rs.GET;
@@ -30,9 +31,12 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
  * admitted ids ({@code /api/events/{id}/admission-list}). The event's admission key comes as
  * {@code Authorization: Bearer <key>} or, for ProtoFlux that cannot set headers, as {@code ?key=} (which then sits in
  * the world and in access logs: a key of its own per event, rotatable, only able to ask this question). An unknown
- * event and a wrong key are both 404, so the answer does not tell which events exist.
+ * event and a wrong key are both 404, so the answer does not tell which events exist. One instance serves every
+ * call (the hot path: nothing is built per call, and the bounded log of decisions is really bounded), with the
+ * request as a parameter rather than a proxy looked up at each use.
  */
 @Path("events/{id}")
+@ApplicationScoped
 public class AdmissionResource {
 
     private static final Logger LOG = Logger.getLogger(AdmissionResource.class.getName());
@@ -53,9 +57,6 @@ public class AdmissionResource {
     @Inject
     ClientAddresses clientAddresses;
 
-    @Context
-    HttpServletRequest request;
-
     @GET
     @Path("admission/{resoniteId}")
     @Operation(summary = "Whether a Resonite user may join the event now: admit, deny or waitlisted")
@@ -67,9 +68,10 @@ public class AdmissionResource {
                               @Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                               @Parameter(description = "the admission key, when no Authorization header can be sent")
                               @QueryParam("key") String key,
-                              @Parameter(hidden = true) @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+                              @Parameter(hidden = true) @HeaderParam(HttpHeaders.ACCEPT) String accept,
+                              @Context HttpServletRequest request) {
         boolean wellFormed = resoniteId != null && RESONITE_ID.matcher(resoniteId).matches();
-        Gate gate = gate(eventId, authorization, key, wellFormed ? resoniteId : null);
+        Gate gate = gate(request, eventId, authorization, key, wellFormed ? resoniteId : null);
         if (gate.refusal() != null) {
             return gate.refusal();
         }
@@ -98,8 +100,8 @@ public class AdmissionResource {
     @APIResponse(responseCode = "404", description = "No such event, or not its admission key")
     public Response admissionList(@PathParam("id") String eventId,
                                   @Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-                                  @QueryParam("key") String key) {
-        Gate gate = gate(eventId, authorization, key, null);
+                                  @QueryParam("key") String key, @Context HttpServletRequest request) {
+        Gate gate = gate(request, eventId, authorization, key, null);
         if (gate.refusal() != null) {
             return gate.refusal();
         }
@@ -118,7 +120,7 @@ public class AdmissionResource {
      * counts for its client address, wrong keys too, against probing; a call with the event's right key also counts
      * for that key, so wrong keys can never use up a world's allowance.
      */
-    private Gate gate(String eventId, String authorization, String key, String resoniteId) {
+    private Gate gate(HttpServletRequest request, String eventId, String authorization, String key, String resoniteId) {
         Optional<java.time.Duration> wait = limits.countAddress(clientAddresses.of(request));
         if (wait.isPresent()) {
             return new Gate(null, tooMany(wait.get()));

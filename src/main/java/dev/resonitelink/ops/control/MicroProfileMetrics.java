@@ -1,9 +1,11 @@
 package dev.resonitelink.ops.control;
 
 import jakarta.enterprise.inject.Instance;
+import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The MicroProfile Metrics side of {@link FlowMetrics}. Deliberately not a CDI bean (no bean-defining annotation),
@@ -28,7 +30,8 @@ final class MicroProfileMetrics {
         try {
             MetricRegistry registry = registry();
             if (registry != null) {
-                registry.counter(name, tags(tags)).inc();
+                String id = tags.length == 0 ? name : name + '\u0000' + String.join("\u0000", tags);
+                counters.computeIfAbsent(id, k -> registry.counter(name, tags(tags))).inc();
             }
         } catch (RuntimeException e) {
             // nothing recorded
@@ -47,13 +50,22 @@ final class MicroProfileMetrics {
     }
 
     private final Instance<MetricRegistry> registries;
+    /** The registry once resolved: resolving it at every count cost the admission check a sixth of its time. */
+    private volatile MetricRegistry registry;
+    /** The counters used so far, by name and tags: the registry's own lookup builds a metric id each time. */
+    private final ConcurrentHashMap<String, Counter> counters = new ConcurrentHashMap<>();
 
     MicroProfileMetrics(Instance<Object> beans) {
         this.registries = beans.select(MetricRegistry.class);
     }
 
     private MetricRegistry registry() {
-        return registries.isResolvable() ? registries.get() : null;
+        MetricRegistry known = registry;
+        if (known == null && registries.isResolvable()) {
+            known = registries.get();
+            registry = known;
+        }
+        return known;
     }
 
     private static Tag[] tags(String... namesAndValues) {
