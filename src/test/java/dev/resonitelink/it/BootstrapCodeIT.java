@@ -9,17 +9,26 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The first organizer's one-time code against parallel guessing (security round 3, item 9): every wrong attempt
  * counts, however many arrive at once, so after {@code MAX_CODE_FAILURES} (5) the code is withdrawn and even the right
- * one is refused. Needs a deployment that has no organizer yet: each Payara Micro of the H2 execution starts with an
- * empty database, so this class runs there only (WildFly serves every class from one database; the PostgreSQL
+ * one is refused. Needs a deployment that has no organizer yet, and leaves one whose code is withdrawn: a Payara
+ * Micro of the H2 execution starts with an empty database, so this class runs there only, on a server of its own
+ * (the shared one is stopped before and after it; WildFly serves every class from one database, and the PostgreSQL
  * execution shares one database across classes, where another class made the first organizer already).
  */
 @Tag("payara-only")
 class BootstrapCodeIT extends DeployedApp {
+
+    @BeforeAll
+    @AfterAll
+    static void aServerOfItsOwn() {
+        SharedPayara.stop();
+    }
 
     @Test
     void parallelWrongCodesAreEachCountedSoTheCodeIsWithdrawnAfterFive() throws Exception {

@@ -3,19 +3,23 @@ package dev.resonitelink.it;
 import java.net.URL;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.Extension;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * What every Arquillian integration test shares: the production WAR deployed to Payara Micro, tests run as a
- * client over HTTP, and a stand-in with no fault left over from the previous test.
+ * What every integration test of the default settings shares: the production WAR on the server under test, tests
+ * run as a client over HTTP, and a stand-in with no fault left over from the previous test. On Payara one server
+ * serves every such class of a test execution ({@link SharedPayara}); on WildFly Arquillian deploys the WAR
+ * ({@link #app()}) to its one server for each class.
  */
-@ExtendWith(ArquillianExtension.class)
 @RunAsClient
 abstract class DeployedApp {
+
+    @RegisterExtension
+    static final Extension SERVER = SharedPayara.forThisServer();
 
     @Deployment(testable = false)
     static WebArchive app() {

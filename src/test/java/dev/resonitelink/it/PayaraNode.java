@@ -54,6 +54,7 @@ public final class PayaraNode implements AutoCloseable {
         private Path java = java();
         private String war = System.getProperty("it.war");
         private boolean inheritOutput;
+        private boolean keepEnvironment;
         private Path logFile;
 
         private Launch(String name, int port) {
@@ -71,6 +72,21 @@ public final class PayaraNode implements AutoCloseable {
 
         public Launch env(Map<String, String> variables) {
             environment.putAll(variables);
+            return this;
+        }
+
+        /** More Payara Micro options, after the others. */
+        public Launch micro(List<String> options) {
+            microOptions.addAll(options);
+            return this;
+        }
+
+        /**
+         * The test JVM's own {@code RESONITE_*} variables (the secrets failsafe passes) stay in the node's environment,
+         * as they did in the servers Arquillian started; by default a node gets only what the launch gives it.
+         */
+        public Launch keepEnvironment() {
+            keepEnvironment = true;
             return this;
         }
 
@@ -168,7 +184,9 @@ public final class PayaraNode implements AutoCloseable {
             } else {
                 builder.redirectOutput(log.toFile());
             }
-            builder.environment().keySet().removeIf(key -> key.startsWith("RESONITE_"));
+            if (!keepEnvironment) {
+                builder.environment().keySet().removeIf(key -> key.startsWith("RESONITE_"));
+            }
             builder.environment().putAll(environment);
             return new PayaraNode(name, port, builder.start(), log);
         }
