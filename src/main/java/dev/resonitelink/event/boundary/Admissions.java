@@ -1,5 +1,6 @@
 package dev.resonitelink.event.boundary;
 
+import dev.resonitelink.event.control.NativeRows;
 import dev.resonitelink.event.control.Secrets;
 import dev.resonitelink.event.entity.Admission;
 import dev.resonitelink.event.entity.Event;
@@ -9,7 +10,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -70,7 +70,7 @@ public class Admissions {
             return Optional.empty();
         }
         return Optional.of(new Lookup(eventId, (String) row[0], Event.Status.valueOf((String) row[1]),
-                ((Timestamp) row[2]).toInstant(), (String) row[3], (String) row[4], row[5] != null));
+                NativeRows.instant(row[2]), (String) row[3], (String) row[4], row[5] != null));
     }
 
     /** The answer for the id the lookup was made with; the first admit of a registration records its check-in. */

@@ -31,12 +31,17 @@ public class EventPages {
 
     Clock clock = Clock.systemUTC();
 
+    /** The one answer for an event id that names nothing the caller may see (a draft, for attendees, included). */
+    static void noSuchEvent(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
+        Pages.message(req, resp, 404, "No such event", "There is no event at this address, or it is not published.");
+    }
+
     /** One event's page with the caller's state; {@code outcome} names what the caller's last action did, if any. */
     public void show(HttpServletRequest req, HttpServletResponse resp, String id, Registrations.Outcome outcome, int status)
             throws ServletException, IOException {
         Optional<Event> event = events.find(id).filter(e -> e.status() != Event.Status.DRAFT);
         if (event.isEmpty()) {
-            Pages.message(req, resp, 404, "No such event", "There is no event at this address, or it is not published.");
+            noSuchEvent(req, resp);
             return;
         }
         req.setAttribute("event", EventView.of(event.get(), clock.instant(), readerZone(req)));

@@ -54,7 +54,7 @@ public class EventsServlet extends HttpServlet {
     private void calendar(HttpServletRequest req, HttpServletResponse resp, String id) throws ServletException, IOException {
         Optional<Event> event = events.find(id).filter(e -> e.status() != Event.Status.DRAFT);
         if (event.isEmpty()) {
-            Pages.message(req, resp, 404, "No such event", "There is no event at this address, or it is not published.");
+            EventPages.noSuchEvent(req, resp);
             return;
         }
         java.net.URI page = settings.client().redirectUri().resolve("../events/" + id);

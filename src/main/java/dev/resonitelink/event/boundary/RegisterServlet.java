@@ -39,7 +39,7 @@ public class RegisterServlet extends HttpServlet {
         }
         String id = id(req);
         if (events.find(id).isEmpty()) {
-            Pages.message(req, resp, 404, "No such event", "There is no event at this address.");
+            EventPages.noSuchEvent(req, resp);
             return;
         }
         String principal = req.getUserPrincipal().getName();

@@ -1,5 +1,7 @@
 package dev.resonitelink.event.boundary;
 
+import static dev.resonitelink.event.control.NativeRows.instant;
+
 import dev.resonitelink.event.entity.Event;
 import dev.resonitelink.event.entity.EventView;
 import dev.resonitelink.event.entity.Registration;
@@ -281,9 +283,6 @@ public class Registrations {
         return true;
     }
 
-    private static Instant instant(Object timestamp) {
-        return timestamp == null ? null : ((Timestamp) timestamp).toInstant();
-    }
 
     /** Takes one place if the event has one: the database's decision, in one conditional update. */
     private boolean takePlace(String eventId) {

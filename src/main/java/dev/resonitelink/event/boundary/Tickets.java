@@ -1,5 +1,7 @@
 package dev.resonitelink.event.boundary;
 
+import static dev.resonitelink.event.control.NativeRows.instant;
+
 import dev.resonitelink.event.control.Secrets;
 import dev.resonitelink.link.boundary.AuditTrail;
 import dev.resonitelink.link.entity.AuditEntry;
@@ -106,9 +108,5 @@ public class Tickets {
         }
         return Optional.of((String) em.createNativeQuery("select id from event_ticket where event_id = ?1 and code_hash = ?2")
                 .setParameter(1, eventId).setParameter(2, hash).getSingleResult());
-    }
-
-    private static Instant instant(Object timestamp) {
-        return timestamp == null ? null : ((Timestamp) timestamp).toInstant();
     }
 }
