@@ -10,7 +10,7 @@
 #   PORT             the HTTP port (default 8080);
 #   PAYARA_JAVA      the JDK to run on (Payara Micro 7 needs Java 21 or newer; payara-java.sh finds one).
 # --nocluster: a single node starts no data grid. Payara Micro's default would look for one on the network and
-# let any member that finds it in, with full trust (README, "Production checklist").
+# let any member that finds it in, with full trust (docs/deploying.md, "Production checklist").
 set -euo pipefail
 jar=${1:?payara-micro.jar}; war=${2:?resonite-link.war}; props=${3:?properties file}
 : "${RESONITE_CLIENT_SECRET:?set RESONITE_CLIENT_SECRET in the environment}"

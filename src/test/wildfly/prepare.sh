@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Prepares the two stock WildFly copies that mvn -Pwildfly verify unpacked into target/, with the very scripts a
-# WildFly administrator runs (server-config/wildfly, see the README): one on the embedded H2, one on PostgreSQL.
+# WildFly administrator runs (server-config/wildfly, see docs/deploying.md): one on the embedded H2, one on PostgreSQL.
 # Each run starts with an empty server log, because the tests read it (no secret may ever appear in it).
 #   prepare.sh <server-config/wildfly> <H2 copy's home> <PostgreSQL copy's home> <postgresql.jar>
 set -euo pipefail

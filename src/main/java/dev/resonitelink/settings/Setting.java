@@ -2,7 +2,7 @@ package dev.resonitelink.settings;
 
 /**
  * Every configuration key of the application with its default, written here once. MicroProfile Config maps each key
- * to an environment variable ({@code resonite.client-secret} -> {@code RESONITE_CLIENT_SECRET}). The README's table
+ * to an environment variable ({@code resonite.client-secret} -> {@code RESONITE_CLIENT_SECRET}). The table of docs/configuration.md
  * lists the same keys and defaults ({@code SettingsDocumentationTest} compares them).
  */
 public enum Setting {

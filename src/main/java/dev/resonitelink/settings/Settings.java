@@ -9,8 +9,9 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Every setting of the application, read and checked once at startup, in groups: the client Resonite registered,
- * Resonite's endpoints, timeouts and limits, the keys of stored tokens, organizers, and background jobs. Keys and
+ * Every setting of the application, read and checked once at startup, in eight groups: the client Resonite
+ * registered, Resonite's endpoints, its OpenID Connect, timeouts and limits, the keys of stored tokens, organizers,
+ * the site's sign-in, and background jobs. Keys and
  * defaults are in {@link Setting}; {@link #from} reports every bad key at once and never echoes a secret.
  */
 public record Settings(Client client, Endpoints endpoints, OpenId openId, Limits limits, Tokens tokens,
@@ -43,15 +44,15 @@ public record Settings(Client client, Endpoints endpoints, OpenId openId, Limits
         }
     }
 
-    /**
-     * Resonite's endpoints as configured (or their defaults); {@code revocation} is null when none is configured.
-     * With {@code openid} among the scopes, the ones not in {@code explicit} give way to the discovery document's.
-     */
     /** A URI's origin, {@code scheme://host[:port]}, as a Content-Security-Policy or an issuer names it. */
     public static String origin(URI uri) {
         return uri.getScheme() + "://" + uri.getRawAuthority();
     }
 
+    /**
+     * Resonite's endpoints as configured (or their defaults); {@code revocation} is null when none is configured.
+     * With {@code openid} among the scopes, the ones not in {@code explicit} give way to the discovery document's.
+     */
     public record Endpoints(URI authorize, URI token, URI profile, URI revocation, String issuer, boolean requireIssuer,
                             String iconBase, Explicit explicit) {
 

@@ -282,7 +282,7 @@ class EventsIT extends DeployedApp {
         Site organizer = Organizers.signedIn(base);
         String id = createEvent(organizer, "Rush " + id(), 10, false);
         String key = publishWithKey(organizer, id);
-        // two at a time: each sign-up and sign-in hashes a password, and a node hashes one per core at once
+        // two at a time: each sign-up and sign-in hashes a password, and a node hashes one per two cores at once
         ExecutorService pool = Executors.newFixedThreadPool(2);
         List<Future<Site>> made = new ArrayList<>();
         List<ResoniteStandIn.User> users = new ArrayList<>();

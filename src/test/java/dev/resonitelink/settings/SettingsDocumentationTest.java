@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** The README's configuration table says what {@link Setting} says: the same keys, the same defaults. */
+/** The configuration reference's table (docs/configuration.md) says what {@link Setting} says: the same keys, the same defaults. */
 class SettingsDocumentationTest {
 
     private static final Pattern ROW = Pattern.compile("^\\| `(resonite[a-z.-]*)` \\| ([^|]*) \\|", Pattern.MULTILINE);
@@ -36,13 +36,13 @@ class SettingsDocumentationTest {
                 return; // reported by the other test
             }
             String expected = setting.defaultValue() == null ? "(" : "`" + setting.defaultValue() + "`";
-            assertThat(documented).as("default of " + key + " in the README").startsWith(expected);
-            assertThat(documented.matches("\\(.*, secret\\)")).as("README marks " + key + " as a secret").isEqualTo(setting.secret());
+            assertThat(documented).as("default of " + key + " in docs/configuration.md").startsWith(expected);
+            assertThat(documented.matches("\\(.*, secret\\)")).as("docs/configuration.md marks " + key + " as a secret").isEqualTo(setting.secret());
         });
     }
 
     private static Map<String, String> readmeRows() throws IOException {
-        Matcher rows = ROW.matcher(Files.readString(Path.of("README.md")));
+        Matcher rows = ROW.matcher(Files.readString(Path.of("docs/configuration.md")));
         Map<String, String> found = new LinkedHashMap<>();
         while (rows.find()) {
             found.put(rows.group(1), rows.group(2).trim());
