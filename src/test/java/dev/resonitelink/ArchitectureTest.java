@@ -30,13 +30,14 @@ class ArchitectureTest {
     static final Map<String, Set<String>> ALLOWED = new LinkedHashMap<>();
 
     static {
-        ALLOWED.put("event", Set.of("organizer", "account", "link", "ops", "web", "settings"));
-        ALLOWED.put("organizer", Set.of("account", "link", "web", "settings"));
-        ALLOWED.put("account", Set.of("link", "oauth", "web", "settings"));
-        ALLOWED.put("refresh", Set.of("link", "oauth", "token", "settings"));
-        ALLOWED.put("link", Set.of("oauth", "token", "ops", "web", "settings"));
-        ALLOWED.put("oauth", Set.of("ops", "settings"));
-        ALLOWED.put("token", Set.of("settings"));
+        ALLOWED.put("event", Set.of("organizer", "account", "link", "audit", "ops", "web", "settings"));
+        ALLOWED.put("organizer", Set.of("account", "link", "audit", "web", "settings"));
+        ALLOWED.put("account", Set.of("link", "oauth", "audit", "web", "settings"));
+        ALLOWED.put("refresh", Set.of("link", "oauth", "sealing", "settings"));
+        ALLOWED.put("link", Set.of("oauth", "sealing", "audit", "ops", "web", "settings"));
+        ALLOWED.put("oauth", Set.of("ops", "web", "settings"));
+        ALLOWED.put("sealing", Set.of("settings"));
+        ALLOWED.put("audit", Set.of("web", "settings"));
         ALLOWED.put("ops", Set.of("settings"));
         ALLOWED.put("web", Set.of("settings"));
         ALLOWED.put("settings", Set.of());
@@ -65,6 +66,25 @@ class ArchitectureTest {
                     .should().dependOnClassesThat().resideInAnyPackage(forbidden)
                     .check(classes);
         }));
+    }
+
+    @Test
+    void theReadmeDiagramNamesExactlyTheAllowedArrows() throws java.io.IOException {
+        Map<String, Set<String>> drawn = new LinkedHashMap<>();
+        java.util.regex.Matcher arrows = java.util.regex.Pattern.compile("(?m)^(\\w+)\\s+──> ([\\w, ]+)$")
+                .matcher(java.nio.file.Files.readString(java.nio.file.Path.of("README.md")));
+        while (arrows.find()) {
+            drawn.put(arrows.group(1), Set.of(arrows.group(2).trim().split(",\\s*")));
+        }
+        Map<String, Set<String>> allowed = new LinkedHashMap<>();
+        ALLOWED.forEach((feature, uses) -> {
+            Set<String> features = new java.util.TreeSet<>(uses);
+            features.remove("settings");
+            if (!features.isEmpty()) {
+                allowed.put(feature, features);
+            }
+        });
+        org.assertj.core.api.Assertions.assertThat(drawn).as("the README's diagram").isEqualTo(allowed);
     }
 
     @Test

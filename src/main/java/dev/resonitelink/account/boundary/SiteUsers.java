@@ -1,8 +1,8 @@
 package dev.resonitelink.account.boundary;
 
 import dev.resonitelink.account.entity.LocalUser;
-import dev.resonitelink.link.boundary.AuditTrail;
-import dev.resonitelink.link.entity.AuditEntry;
+import dev.resonitelink.audit.AuditTrail;
+import dev.resonitelink.audit.AuditEntry;
 import dev.resonitelink.oauth.entity.SiteIdentity;
 import dev.resonitelink.settings.Settings;
 import dev.resonitelink.web.Pages;

@@ -1,6 +1,6 @@
 package dev.resonitelink.account.boundary;
 
-import dev.resonitelink.link.boundary.HttpFlowSession;
+import dev.resonitelink.web.HttpFlowSession;
 import dev.resonitelink.oauth.control.SiteSignInFlow;
 import dev.resonitelink.oauth.entity.LinkFailedException;
 import dev.resonitelink.oauth.entity.LinkFailure;

@@ -1,7 +1,7 @@
 package dev.resonitelink.event.boundary;
 
-import dev.resonitelink.link.boundary.AuditTrail;
-import dev.resonitelink.link.entity.AuditEntry;
+import dev.resonitelink.audit.AuditTrail;
+import dev.resonitelink.audit.AuditEntry;
 import dev.resonitelink.link.entity.LinkView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -3,8 +3,8 @@ package dev.resonitelink.event.boundary;
 import static dev.resonitelink.event.control.NativeRows.instant;
 
 import dev.resonitelink.event.control.Secrets;
-import dev.resonitelink.link.boundary.AuditTrail;
-import dev.resonitelink.link.entity.AuditEntry;
+import dev.resonitelink.audit.AuditTrail;
+import dev.resonitelink.audit.AuditEntry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

@@ -3,6 +3,7 @@ package dev.resonitelink.link.boundary;
 import dev.resonitelink.link.control.LinkWrites;
 import dev.resonitelink.link.entity.AccountLink;
 import dev.resonitelink.link.entity.LinkResult;
+import dev.resonitelink.link.entity.RefreshableLink;
 import dev.resonitelink.link.entity.StoredToken;
 import dev.resonitelink.link.entity.LinkView;
 import dev.resonitelink.oauth.entity.LinkFailedException;
@@ -15,12 +16,15 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.TransactionalException;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * The one place links are read and written; the callback servlet, the unlink servlet and the JAX-RS resource
- * all come through here. A link is stored whole or not at all, and the one-to-one rule holds under concurrent
+ * The one place links are read and written; the callback servlet, the unlink servlet, the JAX-RS resource and the
+ * background profile refresh all come through here. A link is stored whole or not at all, and the one-to-one rule holds under concurrent
  * requests: the database decides, and a request that loses a race is retried once against the winner's state.
  */
 @ApplicationScoped
@@ -102,6 +106,50 @@ public class AccountLinks {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<LinkView> view(String principal) {
         return writes.byPrincipal(principal).map(LinkView::of);
+    }
+
+    /** Links holding a refresh token whose profile was last read before {@code cutoff}, at most {@code max}. */
+    @Transactional
+    public List<RefreshableLink> staleRefreshable(Instant cutoff, int max) {
+        return em.createNamedQuery(AccountLink.STALE_REFRESHABLE, AccountLink.class)
+                .setParameter("cutoff", cutoff).setMaxResults(max).getResultStream()
+                .map(l -> new RefreshableLink(l.principal(), l.resoniteId(), l.refreshToken(), l.scopes())).toList();
+    }
+
+    /**
+     * Stores a rotated refresh token, only if the link is still the one the refresh read: same Resonite account, same
+     * stored token (a re-link or unlink in between wins; the version column catches a concurrent commit).
+     */
+    @Transactional
+    public boolean keepRotatedToken(RefreshableLink read, String sealed) {
+        return stillHolding(read, read.sealedToken()).map(link -> {
+            link.keepRefreshToken(sealed);
+            return true;
+        }).orElse(false);
+    }
+
+    /** Writes a refreshed profile, only if the link still holds {@code sealedToken} (the rotated one, if stored). */
+    @Transactional
+    public boolean refreshed(RefreshableLink read, String sealedToken, ResoniteProfile profile, Instant at) {
+        return stillHolding(read, sealedToken).map(link -> {
+            link.update(profile, at);
+            return true;
+        }).orElse(false);
+    }
+
+    /** Marks the link "needs re-consent", only if it still holds {@code sealedToken}; returns whether it did. */
+    @Transactional
+    public boolean needsReconsent(RefreshableLink read, String sealedToken) {
+        return stillHolding(read, sealedToken).map(link -> {
+            link.markNeedsReconsent();
+            return true;
+        }).orElse(false);
+    }
+
+    private Optional<AccountLink> stillHolding(RefreshableLink read, String sealedToken) {
+        return writes.byPrincipal(read.principal())
+                .filter(link -> link.resoniteId().equals(read.resoniteId())
+                        && Objects.equals(link.refreshToken(), sealedToken));
     }
 
     private static String rootCause(Throwable e) {

@@ -1,11 +1,12 @@
 package dev.resonitelink.link.boundary;
 
-import dev.resonitelink.link.entity.AuditEntry;
+import dev.resonitelink.audit.AuditTrail;
+import dev.resonitelink.audit.AuditEntry;
 import dev.resonitelink.link.entity.LinkOutcome;
 import dev.resonitelink.link.entity.LinkResult;
 import dev.resonitelink.oauth.control.AuthorizationResponses;
 import dev.resonitelink.oauth.control.CodeRedemption;
-import dev.resonitelink.oauth.control.FlowSession;
+import dev.resonitelink.web.FlowSession;
 import dev.resonitelink.oauth.control.IdTokens;
 import dev.resonitelink.oauth.control.PendingAuthorizations;
 import dev.resonitelink.oauth.control.ProfileFetch;
@@ -16,7 +17,7 @@ import dev.resonitelink.oauth.entity.PendingAuthorization;
 import dev.resonitelink.oauth.entity.ResoniteProfile;
 import dev.resonitelink.ops.control.BoundedLog;
 import dev.resonitelink.ops.control.FlowMetrics;
-import dev.resonitelink.token.control.TokenVault;
+import dev.resonitelink.sealing.TokenSealer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -72,7 +73,7 @@ public class LinkCallback {
     FlowMetrics metrics;
 
     @Inject
-    TokenVault vault;
+    TokenSealer vault;
 
     @Inject
     TokenRevocation revocation;

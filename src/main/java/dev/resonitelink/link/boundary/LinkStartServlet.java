@@ -1,5 +1,6 @@
 package dev.resonitelink.link.boundary;
 
+import dev.resonitelink.web.HttpFlowSession;
 import dev.resonitelink.oauth.control.AuthorizationRequests;
 import dev.resonitelink.oauth.entity.LinkFailedException;
 import dev.resonitelink.oauth.control.PendingAuthorizations;

@@ -1,5 +1,6 @@
 package dev.resonitelink.link.boundary;
 
+import dev.resonitelink.web.HttpFlowSession;
 import dev.resonitelink.web.Pages;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;

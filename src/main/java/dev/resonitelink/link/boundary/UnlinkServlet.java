@@ -1,8 +1,9 @@
 package dev.resonitelink.link.boundary;
 
-import dev.resonitelink.link.entity.AuditEntry;
+import dev.resonitelink.audit.AuditTrail;
+import dev.resonitelink.audit.AuditEntry;
 import dev.resonitelink.oauth.control.TokenRevocation;
-import dev.resonitelink.token.control.TokenVault;
+import dev.resonitelink.sealing.TokenSealer;
 import dev.resonitelink.web.Pages;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;
@@ -23,7 +24,7 @@ public class UnlinkServlet extends HttpServlet {
     AuditTrail audit;
 
     @Inject
-    TokenVault vault;
+    TokenSealer vault;
 
     @Inject
     TokenRevocation revocation;

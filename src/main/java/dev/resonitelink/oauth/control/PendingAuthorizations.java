@@ -1,5 +1,6 @@
 package dev.resonitelink.oauth.control;
 
+import dev.resonitelink.web.FlowSession;
 import dev.resonitelink.settings.Settings;
 
 import dev.resonitelink.oauth.entity.PendingAuthorization;

@@ -1,5 +1,6 @@
 package dev.resonitelink.oauth.control;
 
+import dev.resonitelink.web.FlowSession;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;

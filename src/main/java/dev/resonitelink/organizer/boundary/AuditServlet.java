@@ -1,6 +1,6 @@
 package dev.resonitelink.organizer.boundary;
 
-import dev.resonitelink.link.boundary.AuditTrail;
+import dev.resonitelink.audit.AuditTrail;
 import dev.resonitelink.web.Pages;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;

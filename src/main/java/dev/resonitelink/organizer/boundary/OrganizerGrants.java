@@ -1,8 +1,8 @@
 package dev.resonitelink.organizer.boundary;
 
 import dev.resonitelink.account.entity.LocalUser;
-import dev.resonitelink.link.boundary.AuditTrail;
-import dev.resonitelink.link.entity.AuditEntry;
+import dev.resonitelink.audit.AuditTrail;
+import dev.resonitelink.audit.AuditEntry;
 import dev.resonitelink.settings.Settings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,6 +1,7 @@
 package dev.resonitelink.refresh.boundary;
 
-import dev.resonitelink.link.entity.AccountLink;
+import dev.resonitelink.link.boundary.AccountLinks;
+import dev.resonitelink.link.entity.RefreshableLink;
 import dev.resonitelink.oauth.control.CodeRedemption;
 import dev.resonitelink.oauth.control.ProfileFetch;
 import dev.resonitelink.oauth.control.TokenRefresh;
@@ -8,7 +9,7 @@ import dev.resonitelink.oauth.control.TokenRevocation;
 import dev.resonitelink.oauth.entity.LinkFailedException;
 import dev.resonitelink.oauth.entity.LinkFailure;
 import dev.resonitelink.oauth.entity.ResoniteProfile;
-import dev.resonitelink.token.control.TokenVault;
+import dev.resonitelink.sealing.TokenSealer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -18,8 +19,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.logging.Logger;
 import dev.resonitelink.settings.Settings;
@@ -47,7 +46,7 @@ public class ProfileRefresher {
     ProfileRefresher self;
 
     @Inject
-    TokenVault vault;
+    TokenSealer vault;
 
     @Inject
     TokenRefresh tokens;
@@ -58,11 +57,10 @@ public class ProfileRefresher {
     @Inject
     TokenRevocation revocation;
 
-    Clock clock = Clock.systemUTC();
+    @Inject
+    AccountLinks links;
 
-    /** A link due for a refresh. */
-    public record Due(String principal, String resoniteId, String sealedToken, Set<String> scopes) {
-    }
+    Clock clock = Clock.systemUTC();
 
     Duration every() {
         return interval();
@@ -74,7 +72,7 @@ public class ProfileRefresher {
             return 0;
         }
         int refreshed = 0;
-        for (Due due : self.due()) {
+        for (RefreshableLink due : links.staleRefreshable(clock.instant().minus(staleAfter()), BATCH)) {
             if (refresh(due)) {
                 refreshed++;
             }
@@ -82,10 +80,10 @@ public class ProfileRefresher {
         return refreshed;
     }
 
-    private boolean refresh(Due due) {
+    private boolean refresh(RefreshableLink due) {
         String token = vault.open(due.sealedToken(), due.principal(), due.resoniteId()).orElse(null);
         if (token == null) {
-            self.needsReconsent(due, due.sealedToken(), "stored refresh token cannot be opened (key removed?)");
+            needsReconsent(due, due.sealedToken(), "stored refresh token cannot be opened (key removed?)");
             return false;
         }
         try {
@@ -102,14 +100,14 @@ public class ProfileRefresher {
             }
             ResoniteProfile profile = profiles.fetch(grant.accessToken(), grant.grantedScopes());
             if (!profile.id().equals(due.resoniteId())) {
-                self.needsReconsent(due, current, "refresh token now belongs to another Resonite account");
+                needsReconsent(due, current, "refresh token now belongs to another Resonite account");
                 revocation.revoke(grant.refreshToken() != null ? grant.refreshToken() : token); // kept nowhere now
                 return false;
             }
-            return self.apply(due, current, profile);
+            return links.refreshed(due, current, profile, clock.instant());
         } catch (LinkFailedException e) {
             if (e.failure() == LinkFailure.CODE_REJECTED) {
-                self.needsReconsent(due, due.sealedToken(), "refresh token refused (invalid_grant)");
+                needsReconsent(due, due.sealedToken(), "refresh token refused (invalid_grant)");
             } else {
                 LOG.warning(() -> "profile refresh for local user " + due.principal() + " skipped: " + e.failure());
             }
@@ -133,58 +131,18 @@ public class ProfileRefresher {
         return taken == 1;
     }
 
-    /** Read in a transaction of its own: on a scheduler thread there is no request whose entity manager it could use. */
-    @Transactional
-    public List<Due> due() {
-        Instant cutoff = clock.instant().minus(staleAfter());
-        return em.createNamedQuery(AccountLink.STALE_REFRESHABLE, AccountLink.class)
-                .setParameter("cutoff", cutoff).setMaxResults(BATCH).getResultStream()
-                .map(l -> new Due(l.principal(), l.resoniteId(), l.refreshToken(), l.scopes())).toList();
-    }
-
-    private boolean storedInstead(Due due, String sealed) {
+    private boolean storedInstead(RefreshableLink due, String sealed) {
         try {
-            return self.replaceToken(due, sealed);
+            return links.keepRotatedToken(due, sealed);
         } catch (RuntimeException concurrentChange) {
             return false;
         }
     }
 
-    /**
-     * Stores a rotated refresh token, only if the link is still the one this run read: same Resonite account, same
-     * stored token (a re-link or unlink in between wins; the version column catches a concurrent commit).
-     */
-    @Transactional
-    public boolean replaceToken(Due due, String sealed) {
-        return stillTheSame(due, due.sealedToken()).map(link -> {
-            link.keepRefreshToken(sealed);
-            return true;
-        }).orElse(false);
-    }
-
-    /** Writes the refreshed profile, only if the link still holds the token this run stored or read. */
-    @Transactional
-    public boolean apply(Due due, String currentSealedToken, ResoniteProfile profile) {
-        return stillTheSame(due, currentSealedToken).map(link -> {
-            link.update(profile, clock.instant());
-            return true;
-        }).orElse(false);
-    }
-
-    /** Marks the link, only if it still holds {@code currentSealedToken} (the rotated one, when the run stored one). */
-    @Transactional
-    public void needsReconsent(Due due, String currentSealedToken, String why) {
-        stillTheSame(due, currentSealedToken).ifPresent(link -> {
+    private void needsReconsent(RefreshableLink due, String currentSealedToken, String why) {
+        if (links.needsReconsent(due, currentSealedToken)) {
             LOG.info(() -> "link of local user " + due.principal() + " needs re-consent: " + why);
-            link.markNeedsReconsent();
-        });
-    }
-
-    private java.util.Optional<AccountLink> stillTheSame(Due due, String sealedToken) {
-        return em.createNamedQuery(AccountLink.BY_PRINCIPAL, AccountLink.class).setParameter("principal", due.principal())
-                .getResultStream().findFirst()
-                .filter(link -> link.resoniteId().equals(due.resoniteId())
-                        && java.util.Objects.equals(link.refreshToken(), sealedToken));
+        }
     }
 
     private Duration interval() {

@@ -1,5 +1,6 @@
 package dev.resonitelink.oauth.control;
 
+import dev.resonitelink.web.FlowSession;
 import dev.resonitelink.ManualClock;
 import dev.resonitelink.settings.TestSettings;
 

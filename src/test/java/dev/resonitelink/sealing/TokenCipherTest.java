@@ -1,4 +1,4 @@
-package dev.resonitelink.token.control;
+package dev.resonitelink.sealing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,7 +1,6 @@
-package dev.resonitelink.link.boundary;
+package dev.resonitelink.audit;
 
 import dev.resonitelink.SearchPatterns;
-import dev.resonitelink.link.entity.AuditEntry;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;

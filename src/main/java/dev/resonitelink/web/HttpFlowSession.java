@@ -1,6 +1,5 @@
-package dev.resonitelink.link.boundary;
+package dev.resonitelink.web;
 
-import dev.resonitelink.oauth.control.FlowSession;
 import jakarta.servlet.http.HttpSession;
 import java.io.Serializable;
 

@@ -1,4 +1,4 @@
-package dev.resonitelink.oauth.control;
+package dev.resonitelink.web;
 
 import java.io.Serializable;
 

@@ -1,4 +1,4 @@
-package dev.resonitelink.token.control;
+package dev.resonitelink.sealing;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

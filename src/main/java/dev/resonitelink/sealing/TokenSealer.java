@@ -1,4 +1,4 @@
-package dev.resonitelink.token.control;
+package dev.resonitelink.sealing;
 
 import dev.resonitelink.settings.Setting;
 
@@ -17,9 +17,9 @@ import dev.resonitelink.settings.Settings;
  * refresh token is kept (links still work; profiles are refreshed only when the user re-links).
  */
 @ApplicationScoped
-public class TokenVault {
+public class TokenSealer {
 
-    private static final Logger LOG = Logger.getLogger(TokenVault.class.getName());
+    private static final Logger LOG = Logger.getLogger(TokenSealer.class.getName());
 
     @Inject
     Settings settings;

@@ -1,4 +1,4 @@
-package dev.resonitelink.link.entity;
+package dev.resonitelink.audit;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
