@@ -11,7 +11,7 @@
 <c:choose>
     <c:when test="${empty link}">
         <section class="card" id="link-state" data-linked="false">
-            <p>No Resonite account is linked to <strong><c:out value="${principal}"/></strong> yet.</p>
+            <p>No Resonite account is linked to <strong><c:out value="${displayName}"/></strong> yet.</p>
             <form method="post" action="${pageContext.request.contextPath}/oauth/start">
                 <input type="hidden" name="csrf" value="<c:out value='${csrf}'/>">
                 <c:if test="${not empty returnTo}"><input type="hidden" name="returnTo" value="<c:out value='${returnTo}'/>"></c:if>

@@ -32,6 +32,7 @@ class ArchitectureTest {
     static {
         ALLOWED.put("event", Set.of("organizer", "account", "link", "audit", "ops", "web", "settings"));
         ALLOWED.put("organizer", Set.of("account", "link", "audit", "web", "settings"));
+        ALLOWED.put("signin", Set.of("account", "oauth", "web", "settings"));
         ALLOWED.put("account", Set.of("link", "oauth", "audit", "web", "settings"));
         ALLOWED.put("refresh", Set.of("link", "oauth", "sealing", "settings"));
         ALLOWED.put("link", Set.of("oauth", "sealing", "audit", "ops", "web", "settings"));

@@ -74,7 +74,7 @@ class SecurityDocumentationTest {
 
     /** Every class of the WAR, the tests and the benchmark, by simple name. */
     private static Map<String, Path> javaFiles() throws IOException {
-        try (Stream<Path> files = Files.walk(Path.of("src"))) {
+        try (Stream<Path> files = Stream.concat(Files.walk(Path.of("src")), Files.walk(Path.of("bench")))) {
             return files.filter(f -> f.toString().endsWith(".java"))
                     .collect(Collectors.toMap(f -> f.getFileName().toString().replace(".java", ""), Function.identity(),
                             (a, b) -> a));

@@ -51,28 +51,14 @@ public record Settings(Client client, Endpoints endpoints, OpenId openId, Limits
 
     /**
      * Resonite's endpoints as configured (or their defaults); {@code revocation} is null when none is configured.
-     * With {@code openid} among the scopes, the ones not in {@code explicit} give way to the discovery document's.
+     * With {@code openid} among the scopes, the ones not in {@code explicit} give way to the discovery document's
+     * (in {@code oauth.control.ProviderEndpoints}).
      */
     public record Endpoints(URI authorize, URI token, URI profile, URI revocation, String issuer, boolean requireIssuer,
                             String iconBase, Explicit explicit) {
 
         /** Which endpoints the deployment set itself (instead of taking the default). */
         public record Explicit(boolean authorize, boolean token, boolean revocation) {
-        }
-
-        /**
-         * These endpoints with each one the deployment did not set replaced by the provider's announced one, where it
-         * announces one (a null argument keeps the configured or default endpoint).
-         */
-        public Endpoints announced(URI announcedAuthorize, URI announcedToken, URI announcedRevocation) {
-            return new Endpoints(pick(explicit.authorize(), authorize, announcedAuthorize),
-                    pick(explicit.token(), token, announcedToken), profile,
-                    pick(explicit.revocation(), revocation, announcedRevocation), issuer, requireIssuer, iconBase,
-                    explicit);
-        }
-
-        private static URI pick(boolean explicitlySet, URI configured, URI announced) {
-            return explicitlySet || announced == null ? configured : announced;
         }
     }
 

@@ -23,6 +23,21 @@ public final class Pages {
         return id.toString();
     }
 
+    /** The session attribute with the signed-in person's name as their sign-in gave it (single sign-on's name claim). */
+    public static final String DISPLAY_NAME = "resonite-link.display-name";
+
+    /**
+     * How the signed-in person is named on pages: the name their sign-in gave (the provider's name claim with single
+     * sign-on, whose principal is an opaque id), else the principal (a local account's user name); null when signed out.
+     */
+    public static String displayName(HttpServletRequest request) {
+        if (request.getUserPrincipal() == null) {
+            return null;
+        }
+        Object name = request.getSession(false) == null ? null : request.getSession(false).getAttribute(DISPLAY_NAME);
+        return name instanceof String given && !given.isBlank() ? given : request.getUserPrincipal().getName();
+    }
+
     /** The request's parameters as a map of lists, the shape the callbacks' protocol rules read. */
     public static java.util.Map<String, java.util.List<String>> parameters(HttpServletRequest request) {
         return request.getParameterMap().entrySet().stream().collect(java.util.stream.Collectors.toMap(
@@ -32,6 +47,7 @@ public final class Pages {
     public static void render(HttpServletRequest request, HttpServletResponse response, String view, int status)
             throws ServletException, IOException {
         request.setAttribute("csrf", CsrfTokens.tokenFor(request));
+        request.setAttribute("displayName", displayName(request));
         response.setStatus(status);
         response.setContentType("text/html;charset=UTF-8");
         request.getRequestDispatcher("/WEB-INF/views/" + view + ".jsp").forward(request, response);

@@ -218,6 +218,47 @@ public final class PayaraNode implements AutoCloseable {
         return URI.create("http://localhost:" + port + "/resonite-link/");
     }
 
+    /** What Payara logs when the WAR does not deploy (a CDI or persistence error, say). */
+    static final String DEPLOYMENT_FAILED = "Exception while loading the app";
+
+    private List<String> deploymentOutputs(LogTail... serverLogs) {
+        List<String> texts = new java.util.ArrayList<>(List.of(output()));
+        for (LogTail serverLog : serverLogs) {
+            texts.add(serverLog.added());
+        }
+        return texts;
+    }
+
+    /**
+     * What a server log file gains from now on (Payara's {@code --logtofile} writes {@code <file>.0} and rotates), so
+     * an old failure in the same file is never taken for a new one.
+     */
+    public record LogTail(Path file, long from) {
+
+        public static LogTail of(Path configured) {
+            Path file = Files.exists(configured) || !Files.exists(Path.of(configured + ".0"))
+                    ? configured : Path.of(configured + ".0");
+            try {
+                return new LogTail(file, Files.exists(file) ? Files.size(file) : 0);
+            } catch (IOException e) {
+                return new LogTail(file, 0);
+            }
+        }
+
+        String added() {
+            try {
+                if (!Files.exists(file)) {
+                    return "";
+                }
+                byte[] bytes = Files.readAllBytes(file);
+                return bytes.length < from ? new String(bytes, StandardCharsets.ISO_8859_1) // rotated: all of it is new
+                        : new String(bytes, (int) from, bytes.length - (int) from, StandardCharsets.ISO_8859_1);
+            } catch (IOException e) {
+                return ""; // not readable yet: the next poll reads it
+            }
+        }
+    }
+
     public String output() {
         if (log == null) {
             return "(output went to the console)";
@@ -249,8 +290,12 @@ public final class PayaraNode implements AutoCloseable {
         return largest;
     }
 
-    /** Waits until the app answers 200 on this page (the way to wait when the output is not kept). */
-    public PayaraNode awaitServing(String page, Duration timeout) {
+    /**
+     * Waits until the app answers 200 on this page (the way to wait when the output is not kept). A deployment that
+     * failed (in the output, or in what one of {@code serverLogs} gained since it was marked) ends the wait at once,
+     * with the server's words.
+     */
+    public PayaraNode awaitServing(String page, Duration timeout, LogTail... serverLogs) {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest request = HttpRequest.newBuilder(url().resolve(page)).timeout(Duration.ofSeconds(10)).build();
         await("node " + name + " to serve " + page).atMost(timeout).pollInterval(Duration.ofMillis(100))
@@ -258,6 +303,13 @@ public final class PayaraNode implements AutoCloseable {
                 .until(() -> {
                     if (!process.isAlive()) {
                         throw new AssertionError("node " + name + " exited:\n" + output());
+                    }
+                    for (String text : deploymentOutputs(serverLogs)) {
+                        int failed = text.lastIndexOf(DEPLOYMENT_FAILED);
+                        if (failed >= 0) {
+                            throw new AssertionError("node " + name + " could not deploy the WAR: "
+                                    + text.substring(failed, Math.min(text.length(), failed + 2000)));
+                        }
                     }
                     return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
                 });

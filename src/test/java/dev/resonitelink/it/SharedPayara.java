@@ -61,11 +61,12 @@ final class SharedPayara implements TestInstancePostProcessor {
         if (Postgres.enabled()) {
             launch.postgres();
         }
+        PayaraNode.LogTail serverLog = PayaraNode.LogTail.of(java.nio.file.Path.of(System.getProperty("it.server.log")));
         PayaraNode started = launch.start();
         if (starts++ == 0) {
             Runtime.getRuntime().addShutdownHook(new Thread(SharedPayara::stop, "stop the shared Payara Micro"));
         }
-        node = started.awaitServing("login", Duration.ofMinutes(4));
+        node = started.awaitServing("login", Duration.ofMinutes(4), serverLog);
     }
 
     /** Stops the shared server, if it runs, and waits until it has exited. */

@@ -96,6 +96,9 @@ class SingleSignOnIT {
     @Test
     void anSsoUserLinksResoniteAndTheOrganizerSeesThemInTheListTheCsvAndTheApi() throws Exception {
         Browser attendee = signIn(SiteIdp.ATTENDEE);
+        Browser.Page account = attendee.get(at("account"));
+        assertThat(account.text(".who")).as("named by the name claim, not by the provider's id")
+                .contains("Arthur Attendee").doesNotContain(SiteIdp.ATTENDEE.name());
         ResoniteStandIn.User resonite = StandIn.newUser();
         Site site = Site.at(base.toURI(), attendee);
         Browser.Page linked = site.link(resonite);
@@ -141,7 +144,7 @@ class SingleSignOnIT {
             new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(20))
                     .until(d -> d.getCurrentUrl().equals(account));
             assertThat(driver.findElement(org.openqa.selenium.By.cssSelector(".who")).getText())
-                    .contains(SiteIdp.BROWSER_USER.name());
+                    .contains(SiteIdp.BROWSER_USER.displayName());
             Chromium.clickThrough(driver, driver.findElement(org.openqa.selenium.By.id("link-button")));
             String resonite = StandIn.get().baseUri().toString();
             // the click returns once the POST is sent, not once its redirect has landed: wait for the landing

@@ -79,7 +79,7 @@ public final class SiteIdp {
         assertThat(callback.location()).as("back to the page that asked for a sign-in").endsWith("/account");
         Browser.Page signedIn = browser.follow(callback);
         assertThat(signedIn.status()).isEqualTo(200);
-        assertThat(signedIn.body()).contains(person.name());
+        assertThat(signedIn.text(".who")).as("named by the provider's name claim").contains(person.displayName());
         return browser;
     }
 

@@ -24,7 +24,6 @@ public class AccountServlet extends HttpServlet {
             resp.sendRedirect(req.getContextPath() + (req.getUserPrincipal() == null ? "/login" : "/account"));
             return;
         }
-        req.setAttribute("principal", req.getUserPrincipal().getName());
         req.setAttribute("link", links.view(req.getUserPrincipal().getName()).orElse(null));
         ReturnTargets.safe(req.getParameter("returnTo")).ifPresent(target -> req.setAttribute("returnTo", target));
         Pages.render(req, resp, "account", 200);

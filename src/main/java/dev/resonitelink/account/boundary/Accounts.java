@@ -1,6 +1,5 @@
 package dev.resonitelink.account.boundary;
 
-import dev.resonitelink.account.control.CommonPasswords;
 import dev.resonitelink.account.entity.LocalUser;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

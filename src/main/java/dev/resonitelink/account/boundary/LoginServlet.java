@@ -59,7 +59,7 @@ public class LoginServlet extends HttpServlet {
     }
 
     /** The sign-in page of single sign-on: a button to the provider's sign-in, and what went wrong, if anything. */
-    static void renderSso(HttpServletRequest req, HttpServletResponse resp, int status, Settings settings)
+    public static void renderSso(HttpServletRequest req, HttpServletResponse resp, int status, Settings settings)
             throws ServletException, IOException {
         req.setAttribute("sso", Boolean.TRUE);
         req.setAttribute("ssoProvider", settings.signIn().sso().providerName());

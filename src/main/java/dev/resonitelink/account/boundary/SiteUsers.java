@@ -3,7 +3,6 @@ package dev.resonitelink.account.boundary;
 import dev.resonitelink.account.entity.LocalUser;
 import dev.resonitelink.audit.AuditTrail;
 import dev.resonitelink.audit.AuditEntry;
-import dev.resonitelink.oauth.entity.SiteIdentity;
 import dev.resonitelink.settings.Settings;
 import dev.resonitelink.web.Pages;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +12,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -44,11 +44,11 @@ public class SiteUsers {
      * Records the sign-in and returns the caller's groups, or null when the principal names an account of the built-in
      * sign-in that may not be taken over; a first sign-in racing another is retried once.
      */
-    public Set<String> signedIn(SiteIdentity identity) {
+    public Set<String> signedIn(String principal, String displayName, String email, List<String> groups) {
         try {
-            return self.record(identity);
+            return self.record(principal, displayName, email, groups);
         } catch (PersistenceException | jakarta.transaction.TransactionalException e) {
-            return self.record(identity); // the other sign-in made the row: this one updates it
+            return self.record(principal, displayName, email, groups); // the other sign-in made the row: this one updates it
         }
     }
 
@@ -64,10 +64,10 @@ public class SiteUsers {
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public Set<String> record(SiteIdentity identity) {
-        LocalUser user = em.find(LocalUser.class, identity.principal());
+    public Set<String> record(String principal, String displayName, String email, List<String> groups) {
+        LocalUser user = em.find(LocalUser.class, principal);
         if (user == null) {
-            user = LocalUser.fromSingleSignOn(identity.principal(), clock.instant());
+            user = LocalUser.fromSingleSignOn(principal, clock.instant());
             em.persist(user);
         } else if (user.local()) {
             if (!settings.signIn().sso().takeOverLocalAccounts()) {
@@ -77,9 +77,9 @@ public class SiteUsers {
             audit.recordBy(BY_IDENTITY_PROVIDER, user.username(), AuditEntry.Action.SSO_TAKEOVER, "TAKEN_OVER",
                     Pages.requestId());
         }
-        user.signedInThroughSso(identity.displayName(), identity.email(), clock.instant());
+        user.signedInThroughSso(displayName, email, clock.instant());
         String organizerGroup = settings.signIn().sso().organizerGroup();
-        boolean organizer = organizerGroup != null && identity.groups().contains(organizerGroup);
+        boolean organizer = organizerGroup != null && groups.contains(organizerGroup);
         if (user.setGroup(LocalUser.ORGANIZER_GROUP, organizer)) {
             audit.recordBy(BY_IDENTITY_PROVIDER, user.username(), organizer ? AuditEntry.Action.ORGANIZER_GRANT
                     : AuditEntry.Action.ORGANIZER_REVOKE, organizer ? "GRANTED" : "REVOKED", Pages.requestId());

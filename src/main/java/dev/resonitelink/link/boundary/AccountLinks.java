@@ -1,6 +1,5 @@
 package dev.resonitelink.link.boundary;
 
-import dev.resonitelink.link.control.LinkWrites;
 import dev.resonitelink.link.entity.AccountLink;
 import dev.resonitelink.link.entity.LinkResult;
 import dev.resonitelink.link.entity.RefreshableLink;

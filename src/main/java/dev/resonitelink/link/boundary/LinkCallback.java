@@ -1,16 +1,15 @@
 package dev.resonitelink.link.boundary;
 
+import dev.resonitelink.oauth.control.AuthorizationCodeFlow;
+import dev.resonitelink.oauth.control.Resonite;
+import dev.resonitelink.oauth.entity.Grant;
+import dev.resonitelink.oauth.entity.Redeemed;
 import dev.resonitelink.audit.AuditTrail;
 import dev.resonitelink.audit.AuditEntry;
 import dev.resonitelink.link.entity.LinkOutcome;
 import dev.resonitelink.link.entity.LinkResult;
-import dev.resonitelink.oauth.control.AuthorizationResponses;
-import dev.resonitelink.oauth.control.CodeRedemption;
 import dev.resonitelink.web.FlowSession;
-import dev.resonitelink.oauth.control.IdTokens;
-import dev.resonitelink.oauth.control.PendingAuthorizations;
 import dev.resonitelink.oauth.control.ProfileFetch;
-import dev.resonitelink.oauth.control.TokenRevocation;
 import dev.resonitelink.oauth.entity.LinkFailedException;
 import dev.resonitelink.oauth.entity.LinkFailure;
 import dev.resonitelink.oauth.entity.PendingAuthorization;
@@ -49,19 +48,11 @@ public class LinkCallback {
     }
 
     @Inject
-    AuthorizationResponses responses;
-
-    @Inject
-    PendingAuthorizations pending;
-
-    @Inject
-    CodeRedemption codeRedemption;
+    @Resonite
+    AuthorizationCodeFlow resonite;
 
     @Inject
     ProfileFetch profileFetch;
-
-    @Inject
-    IdTokens idTokens;
 
     @Inject
     AccountLinks links;
@@ -75,8 +66,6 @@ public class LinkCallback {
     @Inject
     TokenSealer vault;
 
-    @Inject
-    TokenRevocation revocation;
 
     /**
      * @param session    the browser's flow session, null when the request carried none
@@ -88,13 +77,11 @@ public class LinkCallback {
         PendingAuthorization request = null;
         Attempt attempt = new Attempt(principal, requestId);
         try {
-            String state = responses.state(query, queryLength);
-            request = pending.take(session, state).orElseThrow(() -> new LinkFailedException(LinkFailure.STATE_UNKNOWN,
-                    "state unknown, expired, replayed or from another session"));
+            request = resonite.pending(session, query, queryLength);
             if (!request.principal().equals(principal)) {
                 throw new LinkFailedException(LinkFailure.WRONG_USER, "flow was started by local user " + request.principal());
             }
-            LinkOutcome outcome = attempt.run(responses.code(query), request);
+            LinkOutcome outcome = attempt.run(resonite.redeem(request, query));
             return new Linked(outcome, request.returnTo());
         } catch (LinkFailedException e) {
             return request == null && e.failure() != LinkFailure.WRONG_USER ? noise(e, requestId) : attempt.failed(e);
@@ -121,10 +108,10 @@ public class LinkCallback {
             this.requestId = requestId;
         }
 
-        LinkOutcome run(String code, PendingAuthorization request) throws LinkFailedException {
-            CodeRedemption.Grant grant = codeRedemption.redeem(code, request.codeVerifier(), request.scopes());
+        LinkOutcome run(Redeemed redeemed) throws LinkFailedException {
+            Grant grant = redeemed.grant();
             unkeptRefreshToken = grant.refreshToken();
-            String subject = request.scopes().contains("openid") ? idTokens.subject(grant.idToken(), request.nonce()) : null;
+            String subject = redeemed.subject();
             ResoniteProfile profile = profileFetch.fetch(grant.accessToken(), grant.grantedScopes());
             if (subject != null && !subject.equals(profile.id())) {
                 throw new LinkFailedException(LinkFailure.ID_TOKEN_SUBJECT_MISMATCH, "the id_token's sub is not the"
@@ -159,7 +146,7 @@ public class LinkCallback {
 
     private void revokeQuietly(String refreshToken) {
         if (refreshToken != null) {
-            revocation.revoke(refreshToken);
+            resonite.revoke(refreshToken);
         }
     }
 }

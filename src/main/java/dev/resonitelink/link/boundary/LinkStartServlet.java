@@ -1,9 +1,11 @@
 package dev.resonitelink.link.boundary;
 
+import dev.resonitelink.oauth.control.AuthorizationCodeFlow;
+import dev.resonitelink.oauth.control.Providers;
+import dev.resonitelink.oauth.control.Resonite;
+import java.net.URI;
 import dev.resonitelink.web.HttpFlowSession;
-import dev.resonitelink.oauth.control.AuthorizationRequests;
 import dev.resonitelink.oauth.entity.LinkFailedException;
-import dev.resonitelink.oauth.control.PendingAuthorizations;
 import dev.resonitelink.oauth.control.ReturnTargets;
 import dev.resonitelink.ops.control.FlowMetrics;
 import dev.resonitelink.web.Pages;
@@ -30,10 +32,8 @@ public class LinkStartServlet extends HttpServlet {
     private static final Logger LOG = Logger.getLogger(LinkStartServlet.class.getName());
 
     @Inject
-    AuthorizationRequests requests;
-
-    @Inject
-    PendingAuthorizations pending;
+    @Resonite
+    AuthorizationCodeFlow resonite;
 
     @Inject
     FlowMetrics metrics;
@@ -51,15 +51,15 @@ public class LinkStartServlet extends HttpServlet {
         }
         String scope = req.getParameter("scope");
         Set<String> extraScopes = scope == null || scope.isEmpty() ? Set.of() : Set.of(scope);
-        if (!AuthorizationRequests.EXTRA_SCOPES.containsAll(extraScopes)) {
+        if (!Providers.EXTRA_SCOPES.containsAll(extraScopes)) {
             Pages.message(req, resp, 400, "That permission cannot be asked for here",
                     "A link can ask Resonite for the Patreon or e-mail permission on top of what this site always asks"
                             + " for, and nothing else. Open your account page and try again.");
             return;
         }
-        AuthorizationRequests.Started started;
+        URI redirect;
         try {
-            started = requests.start(req.getUserPrincipal().getName(),
+            redirect = resonite.start(new HttpFlowSession(req.getSession()), req.getUserPrincipal().getName(),
                     returnTo == null || returnTo.isEmpty() ? null : returnTo, extraScopes);
         } catch (LinkFailedException e) {
             // with openid, Resonite's discovery document could not be read: nothing is pending, nothing stored
@@ -69,8 +69,7 @@ public class LinkStartServlet extends HttpServlet {
             FailurePages.render(req, resp, e.failure(), requestId, null);
             return;
         }
-        pending.add(new HttpFlowSession(req.getSession()), started.pending());
         metrics.started();
-        resp.sendRedirect(started.redirect().toString());
+        resp.sendRedirect(redirect.toString());
     }
 }

@@ -2,7 +2,8 @@ package dev.resonitelink.link.boundary;
 
 import dev.resonitelink.audit.AuditTrail;
 import dev.resonitelink.audit.AuditEntry;
-import dev.resonitelink.oauth.control.TokenRevocation;
+import dev.resonitelink.oauth.control.AuthorizationCodeFlow;
+import dev.resonitelink.oauth.control.Resonite;
 import dev.resonitelink.sealing.TokenSealer;
 import dev.resonitelink.web.Pages;
 import jakarta.inject.Inject;
@@ -27,7 +28,8 @@ public class UnlinkServlet extends HttpServlet {
     TokenSealer vault;
 
     @Inject
-    TokenRevocation revocation;
+    @Resonite
+    AuthorizationCodeFlow resonite;
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
@@ -48,7 +50,7 @@ public class UnlinkServlet extends HttpServlet {
         String principal = req.getUserPrincipal().getName();
         // end the grant at Resonite first (best effort); the local link goes whatever the answer
         links.storedToken(principal).flatMap(stored -> vault.open(stored.sealed(), principal, stored.resoniteId()))
-                .ifPresent(revocation::revoke);
+                .ifPresent(resonite::revoke);
         var removed = links.unlink(principal);
         removed.ifPresent(resoniteId -> audit.recordQuietly(principal, resoniteId, AuditEntry.Action.UNLINK, "UNLINKED",
                 Pages.requestId()));

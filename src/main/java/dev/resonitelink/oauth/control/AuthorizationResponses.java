@@ -7,9 +7,7 @@ import com.nimbusds.oauth2.sdk.ParseException;
 import com.nimbusds.oauth2.sdk.id.Issuer;
 import dev.resonitelink.oauth.entity.LinkFailedException;
 import dev.resonitelink.oauth.entity.LinkFailure;
-import dev.resonitelink.settings.Settings;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+import dev.resonitelink.oauth.entity.ProviderRegistration;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -22,30 +20,21 @@ import java.util.stream.Collectors;
  * (length, no repeated parameter) and returns the state; {@link #code} then reads the rest (code or error, never
  * both; the issuer; {@code access_denied} as a declined consent) and returns the authorization code.
  */
-@ApplicationScoped
 public class AuthorizationResponses {
 
     /** The response parameters of RFC 6749 and RFC 9207; anything else in the query is ignored. */
     static final List<String> PARAMETERS = List.of("code", "state", "error", "error_description", "error_uri", "iss");
     static final int MAX_QUERY = 8192;
 
-    private URI redirectUri;
-    private String issuer;
-    private boolean requireIssuer;
+    private final URI redirectUri;
+    private final String issuer;
+    private final boolean requireIssuer;
 
-    AuthorizationResponses() {
-    }
-
-    @Inject
-    public AuthorizationResponses(Settings settings) {
-        this(settings.client().redirectUri(), settings.endpoints().issuer(), settings.endpoints().requireIssuer());
-    }
-
-    /** The same rules for the answers of another authorization server (the site's own provider, for sign-in). */
-    AuthorizationResponses(URI redirectUri, String issuer, boolean requireIssuer) {
-        this.redirectUri = redirectUri;
-        this.issuer = issuer;
-        this.requireIssuer = requireIssuer;
+    /** The rules for the answers of this registration's provider. */
+    AuthorizationResponses(ProviderRegistration registration) {
+        this.redirectUri = registration.redirectUri();
+        this.issuer = registration.issuer();
+        this.requireIssuer = registration.requireIssuerParameter();
     }
 
     /** The callback's {@code state}, once the query is of a size and shape a real answer has. */

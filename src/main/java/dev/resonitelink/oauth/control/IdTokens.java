@@ -21,9 +21,7 @@ import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
 import dev.resonitelink.oauth.entity.LinkFailedException;
 import dev.resonitelink.oauth.entity.LinkFailure;
-import dev.resonitelink.settings.Settings;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+import dev.resonitelink.oauth.entity.ProviderRegistration;
 import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URISyntaxException;
@@ -34,50 +32,33 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Checks Resonite's id_token (OpenID Connect Core 1.0, section 3.1.3.7) with Nimbus's {@link IDTokenValidator} and
+ * Checks a provider's id_token (OpenID Connect Core 1.0, section 3.1.3.7) with Nimbus's {@link IDTokenValidator} and
  * the keys of the provider's JWKS: a signature by one of the asymmetric algorithms the provider announces (never
  * {@code none}, never an HMAC, which would be keyed with public material), {@code iss} exactly the configured issuer,
  * {@code aud} containing the client id ({@code azp} when several), {@code exp} and {@code iat} within the clock
  * skew, and the {@code nonce} when the token carries one (a token without it is accepted unless
- * {@code resonite.require-nonce}). A token signed with a key the app has not seen makes the JWKS be read again, at
+ * the registration requires it). A token signed with a key the app has not seen makes the JWKS be read again, at
  * most once per {@link #KEYS_REFRESH_MIN_INTERVAL_MS} ms, so key rotation needs no restart.
  */
-@ApplicationScoped
 public class IdTokens {
 
     static final long KEYS_REFRESH_MIN_INTERVAL_MS = 5_000;
     private static final Set<JWSAlgorithm.Family> ASYMMETRIC = Set.of(JWSAlgorithm.Family.RSA, JWSAlgorithm.Family.EC,
             JWSAlgorithm.Family.ED);
 
-    private OpenIdClient client;
-    private ProviderDiscovery discovery;
-    private HTTPRequestSender http;
+    private final ProviderRegistration registration;
+    private final ProviderDiscovery discovery;
+    private final HTTPRequestSender http;
     private volatile KeysOf keys;
 
     private record KeysOf(URI jwksUri, JWKSource<SecurityContext> source) {
     }
 
-    IdTokens() {
-    }
-
-    @Inject
-    public IdTokens(Settings settings, ProviderDiscovery discovery, ProviderHttp http) {
-        this(settings, discovery, (HTTPRequestSender) http);
-    }
-
-    IdTokens(Settings settings, ProviderDiscovery discovery, HTTPRequestSender http) {
-        this(OpenIdClient.resonite(settings), discovery, http);
-    }
-
-    IdTokens(OpenIdClient client, ProviderDiscovery discovery, HTTPRequestSender http) {
-        this.client = client;
+    /** The id_tokens of this registration's provider ({@code openId} must be set), keys found through discovery. */
+    IdTokens(ProviderRegistration registration, ProviderDiscovery discovery, HTTPRequestSender http) {
+        this.registration = registration;
         this.discovery = discovery;
         this.http = http;
-    }
-
-    /** The id_token's subject (the Resonite user id), once every rule holds; otherwise {@code ID_TOKEN_INVALID}. */
-    public String subject(String idToken, String sentNonce) throws LinkFailedException {
-        return claims(idToken, sentNonce).getSubject();
     }
 
     /** The id_token's claims, once every rule holds; otherwise {@code ID_TOKEN_INVALID}. */
@@ -88,12 +69,12 @@ public class IdTokens {
         OIDCProviderMetadata metadata = discovery.metadata();
         try {
             JWT jwt = JWTParser.parse(idToken);
-            IDTokenValidator validator = new IDTokenValidator(new Issuer(client.issuer()),
-                    new ClientID(client.clientId()),
+            IDTokenValidator validator = new IDTokenValidator(new Issuer(registration.issuer()),
+                    new ClientID(registration.clientId()),
                     new JWSVerificationKeySelector<>(algorithms(metadata), keys(metadata.getJWKSetURI())), null);
-            validator.setMaxClockSkew((int) client.clockSkew().toSeconds());
+            validator.setMaxClockSkew((int) registration.openId().clockSkew().toSeconds());
             boolean carriesNonce = jwt.getJWTClaimsSet().getClaim("nonce") != null;
-            Nonce expected = sentNonce != null && (carriesNonce || client.requireNonce())
+            Nonce expected = sentNonce != null && (carriesNonce || registration.openId().requireNonce())
                     ? new Nonce(sentNonce) : null;
             return validator.validate(jwt, expected).toJWTClaimsSet();
         } catch (java.text.ParseException | BadJOSEException | JOSEException | com.nimbusds.oauth2.sdk.ParseException e) {
@@ -101,7 +82,7 @@ public class IdTokens {
         }
     }
 
-    /** The JWKS through the same HTTP client as every other call to Resonite (deadline, size cap, metrics). */
+    /** The JWKS through the same HTTP client as every other call to the provider (deadline, size cap, metrics). */
     private Resource retrieve(URL url) throws IOException {
         HTTPRequest request;
         try {

@@ -4,8 +4,6 @@ import dev.resonitelink.web.FlowSession;
 import dev.resonitelink.settings.Settings;
 
 import dev.resonitelink.oauth.entity.PendingAuthorization;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -17,19 +15,18 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The authorization requests a browser session has in flight, kept in that session ({@link FlowSession}).
+ * The authorization requests a browser session has in flight at one provider, kept in that session
+ * ({@link FlowSession}); one per {@link AuthorizationCodeFlow}.
  * <p>
  * A small bounded map, not one slot, so flows started in parallel tabs each complete once; the oldest is
- * dropped when a client starts more than {@link Settings#maxPendingFlows()}. Entries are single use
+ * dropped when a client starts more than {@code resonite.max-pending-flows}. Entries are single use
  * (removed on first sight, whatever the outcome), expire after the configured lifetime, and are looked up
  * comparing every stored state in constant time (RFC 9700 section 4.7). The whole map is written back to the
  * session after each change, so distributable sessions replicate it to the other nodes.
  */
-@ApplicationScoped
 public class PendingAuthorizations {
 
-    static final String ATTRIBUTE = PendingAuthorizations.class.getName();
-    private static final Object[] LOCKS = new Object[64];
+        private static final Object[] LOCKS = new Object[64];
 
     static {
         for (int i = 0; i < LOCKS.length; i++) {
@@ -37,34 +34,25 @@ public class PendingAuthorizations {
         }
     }
 
-    private Settings settings;
-    private Clock clock = Clock.systemUTC();
-    private String attribute = ATTRIBUTE;
+    private final Settings.Limits limits;
+    private final String attribute;
+    private final Clock clock;
 
-    PendingAuthorizations() {
-    }
-
-    @Inject
-    public PendingAuthorizations(Settings settings) {
-        this.settings = settings;
-    }
-
-    PendingAuthorizations(Settings settings, Clock clock) {
-        this.settings = settings;
-        this.clock = clock;
-    }
-
-    /** Requests of another kind (sign-in at the site's provider), kept apart from the link requests of the session. */
-    PendingAuthorizations(Settings settings, String attribute) {
-        this.settings = settings;
+    /**
+     * @param attribute the session attribute these requests live in: one per provider, so the requests of one flow
+     *                  are never taken for another's
+     */
+    PendingAuthorizations(Settings.Limits limits, String attribute, Clock clock) {
+        this.limits = limits;
         this.attribute = attribute;
+        this.clock = clock;
     }
 
     public void add(FlowSession session, PendingAuthorization pending) {
         synchronized (lockFor(session)) {
             LinkedHashMap<String, PendingAuthorization> map = withoutExpired(read(session));
             map.put(pending.state(), pending);
-            while (map.size() > settings.limits().maxPendingFlows()) {
+            while (map.size() > limits.maxPendingFlows()) {
                 map.remove(map.keySet().iterator().next());
             }
             session.put(attribute, map);
@@ -96,7 +84,7 @@ public class PendingAuthorizations {
             } else {
                 session.put(attribute, rest);
             }
-            if (pending == null || pending.expiredAt(clock.instant(), settings.limits().stateLifetime())) {
+            if (pending == null || pending.expiredAt(clock.instant(), limits.stateLifetime())) {
                 return Optional.empty();
             }
             return Optional.of(pending);
@@ -119,7 +107,7 @@ public class PendingAuthorizations {
     private LinkedHashMap<String, PendingAuthorization> withoutExpired(LinkedHashMap<String, PendingAuthorization> map) {
         Instant now = clock.instant();
         List<String> expired = map.values().stream()
-                .filter(p -> p.expiredAt(now, settings.limits().stateLifetime()))
+                .filter(p -> p.expiredAt(now, limits.stateLifetime()))
                 .map(PendingAuthorization::state)
                 .toList();
         expired.forEach(map::remove);

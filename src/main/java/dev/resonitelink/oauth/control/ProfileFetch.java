@@ -11,7 +11,6 @@ import dev.resonitelink.oauth.entity.LinkFailure;
 import dev.resonitelink.oauth.entity.ResoniteProfile;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.IOException;
 import java.util.Set;
 
 /**
@@ -25,14 +24,12 @@ public class ProfileFetch {
     private HTTPRequestSender http;
 
     ProfileFetch() {
+        // for CDI's proxy
     }
 
+    /** @param http {@link ProviderHttp} in the app; tests answer with a lambda */
     @Inject
-    public ProfileFetch(Settings settings, ProviderHttp http) {
-        this(settings, (HTTPRequestSender) http);
-    }
-
-    ProfileFetch(Settings settings, HTTPRequestSender http) {
+    public ProfileFetch(Settings settings, HTTPRequestSender http) {
         this.settings = settings;
         this.http = http;
     }
@@ -41,17 +38,8 @@ public class ProfileFetch {
         HTTPRequest request = new HTTPRequest(HTTPRequest.Method.GET, settings.endpoints().profile());
         request.setAuthorization(new BearerAccessToken(accessToken).toAuthorizationHeader());
         request.setAccept("application/json");
-        request.setConnectTimeout((int) settings.limits().connectTimeout().toMillis());
-        request.setReadTimeout((int) settings.limits().readTimeout().toMillis());
-        HTTPResponse response;
-        try {
-            response = request.send(http);
-        } catch (ProviderHttp.ResponseTooLargeException e) {
-            throw new LinkFailedException(LinkFailure.PROFILE_UNAVAILABLE, "profile endpoint: " + e.getMessage(), null, null);
-        } catch (IOException e) {
-            throw new LinkFailedException(LinkFailure.PROVIDER_UNAVAILABLE,
-                    "profile endpoint unreachable: " + e.getClass().getSimpleName() + ": " + e.getMessage(), null, null);
-        }
+        HTTPResponse response = ProviderHttp.call(request, http, settings.limits(), "profile endpoint",
+                LinkFailure.PROFILE_UNAVAILABLE);
         if (response.getStatusCode() != 200) {
             throw new LinkFailedException(LinkFailure.PROFILE_UNAVAILABLE,
                     "profile endpoint answered HTTP " + response.getStatusCode());

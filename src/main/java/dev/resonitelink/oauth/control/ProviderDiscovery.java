@@ -7,11 +7,9 @@ import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 import dev.resonitelink.oauth.entity.LinkFailedException;
 import dev.resonitelink.oauth.entity.LinkFailure;
+import dev.resonitelink.oauth.entity.ProviderRegistration;
 import dev.resonitelink.settings.Settings;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import dev.resonitelink.settings.Origins;
-import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,10 +22,10 @@ import java.util.logging.Logger;
 /**
  * An OpenID Connect provider's discovery document (Resonite's, or the site's own provider's) (OpenID Connect Discovery 1.0, section 4), read when an id_token has
  * to be checked, never at startup: a provider outage never makes the app unready. Kept for an hour; when a refresh
- * fails the last good document is used, and without one the link attempt ends as "Resonite could not be reached".
+ * fails the last good document is used, and without one the flow ends as "the provider could not be reached". One per registration, held by its
+ * {@link AuthorizationCodeFlow}.
  * Its {@code issuer} must be the configured one (section 4.3).
  */
-@ApplicationScoped
 public class ProviderDiscovery {
 
     private static final Logger LOG = Logger.getLogger(ProviderDiscovery.class.getName());
@@ -43,31 +41,17 @@ public class ProviderDiscovery {
     private record Known(OIDCProviderMetadata metadata, LinkFailedException failure, Instant nextRead) {
     }
 
-    private OpenIdClient client;
-    private HTTPRequestSender http;
-    private Clock clock = Clock.systemUTC();
+    private final ProviderRegistration registration;
+    private final HTTPRequestSender http;
+    private final Settings.Limits limits;
+    private final Clock clock;
     private volatile Known known;
 
-    ProviderDiscovery() {
-    }
-
-    @Inject
-    public ProviderDiscovery(Settings settings, ProviderHttp http) {
-        this(settings, (HTTPRequestSender) http);
-    }
-
-    ProviderDiscovery(Settings settings, HTTPRequestSender http) {
-        this(OpenIdClient.resonite(settings), http);
-    }
-
-    ProviderDiscovery(OpenIdClient client, HTTPRequestSender http) {
-        this.client = client;
+    /** The document of this registration's provider ({@code openId} must be set), read through {@code http}. */
+    ProviderDiscovery(ProviderRegistration registration, HTTPRequestSender http, Settings.Limits limits, Clock clock) {
+        this.registration = registration;
         this.http = http;
-    }
-
-    /** For unit tests: time as this clock tells it. */
-    ProviderDiscovery(Settings settings, HTTPRequestSender http, Clock clock) {
-        this(settings, http);
+        this.limits = limits;
         this.clock = clock;
     }
 
@@ -106,15 +90,10 @@ public class ProviderDiscovery {
     }
 
     private OIDCProviderMetadata fetch() throws LinkFailedException {
-        HTTPRequest request = new HTTPRequest(HTTPRequest.Method.GET, client.discovery());
+        HTTPRequest request = new HTTPRequest(HTTPRequest.Method.GET, registration.openId().discovery());
         request.setAccept("application/json");
-        HTTPResponse response;
-        try {
-            response = request.send(http);
-        } catch (IOException e) {
-            throw new LinkFailedException(LinkFailure.PROVIDER_UNAVAILABLE,
-                    "discovery document unreachable: " + e.getClass().getSimpleName(), null, null);
-        }
+        HTTPResponse response = ProviderHttp.call(request, http, limits, "discovery document",
+                LinkFailure.PROVIDER_UNAVAILABLE);
         if (response.getStatusCode() != 200) {
             throw new LinkFailedException(LinkFailure.PROVIDER_UNAVAILABLE,
                     "discovery document answered HTTP " + response.getStatusCode());
@@ -125,9 +104,9 @@ public class ProviderDiscovery {
         } catch (ParseException e) {
             throw new LinkFailedException(LinkFailure.ID_TOKEN_INVALID, "unusable discovery document: " + e.getMessage());
         }
-        if (!metadata.getIssuer().getValue().equals(client.issuer())) {
+        if (!metadata.getIssuer().getValue().equals(registration.issuer())) {
             throw new LinkFailedException(LinkFailure.ID_TOKEN_INVALID, "the discovery document names issuer "
-                    + metadata.getIssuer() + ", not the configured " + client.issuer());
+                    + metadata.getIssuer() + ", not the configured " + registration.issuer());
         }
         checkEndpoints(metadata);
         return metadata;
@@ -139,7 +118,7 @@ public class ProviderDiscovery {
      * have the client secret posted, or keys fetched, over plain http or from a host inside the network.
      */
     private void checkEndpoints(OIDCProviderMetadata metadata) throws LinkFailedException {
-        String issuerOrigin = Origins.of(URI.create(client.issuer()));
+        String issuerOrigin = Origins.of(URI.create(registration.issuer()));
         Map<String, URI> announced = new LinkedHashMap<>();
         announced.put("authorization_endpoint", metadata.getAuthorizationEndpointURI());
         announced.put("token_endpoint", metadata.getTokenEndpointURI());
@@ -154,8 +133,8 @@ public class ProviderDiscovery {
             }
             String origin = Origins.of(uri);
             if (!Origins.secure(uri) || !(Objects.equals(origin, issuerOrigin)
-                    || client.allowedEndpointOrigins().contains(origin))) {
-                String why = "the discovery document of " + client.issuer() + " announces " + endpoint.getKey() + " "
+                    || registration.openId().allowedEndpointOrigins().contains(origin))) {
+                String why = "the discovery document of " + registration.issuer() + " announces " + endpoint.getKey() + " "
                         + uri + ", which is " + (Origins.secure(uri) ? "not on the issuer's origin "
                         + issuerOrigin : "not https") + "; the document is refused (allow the origin in the"
                         + " provider's allowed-endpoint-origins setting if it is truly the provider's)";

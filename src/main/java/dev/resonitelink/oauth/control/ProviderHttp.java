@@ -1,8 +1,12 @@
 package dev.resonitelink.oauth.control;
 
+import com.nimbusds.oauth2.sdk.http.HTTPRequest;
+import com.nimbusds.oauth2.sdk.http.HTTPResponse;
+import dev.resonitelink.oauth.entity.LinkFailedException;
+import dev.resonitelink.oauth.entity.LinkFailure;
+
 import dev.resonitelink.settings.Settings;
 
-import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import com.nimbusds.oauth2.sdk.http.HTTPRequestSender;
 import com.nimbusds.oauth2.sdk.http.ReadOnlyHTTPRequest;
 import com.nimbusds.oauth2.sdk.http.ReadOnlyHTTPResponse;
@@ -123,7 +127,28 @@ public class ProviderHttp implements HTTPRequestSender {
                 : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
     }
 
-    /** An endpoint Resonite's discovery document announced, labelled like the configured one it stands for. */
+    /**
+     * Sends one request to a provider with its deadline, and maps what can go wrong on the way, once for every caller:
+     * no answer (unreachable, refused, timed out) is {@code PROVIDER_UNAVAILABLE}; an answer over the size cap is
+     * {@code tooLarge}. The status and the body are the caller's to judge.
+     *
+     * @param what the endpoint as the log names it, e.g. "token endpoint"
+     */
+    static HTTPResponse call(HTTPRequest request, HTTPRequestSender http, Settings.Limits limits, String what,
+                             LinkFailure tooLarge) throws LinkFailedException {
+        request.setConnectTimeout((int) limits.connectTimeout().toMillis());
+        request.setReadTimeout((int) limits.readTimeout().toMillis());
+        try {
+            return request.send(http);
+        } catch (ResponseTooLargeException e) {
+            throw new LinkFailedException(tooLarge, what + ": " + e.getMessage(), null, null);
+        } catch (IOException e) {
+            throw new LinkFailedException(LinkFailure.PROVIDER_UNAVAILABLE,
+                    what + " unreachable: " + e.getClass().getSimpleName() + ": " + e.getMessage(), null, null);
+        }
+    }
+
+    /** An endpoint a discovery document announced, labelled like the configured one it stands for (for metrics). */
     void announced(java.net.URI endpoint, String label) {
         if (endpoint != null && announced.size() < 16) {
             announced.putIfAbsent(endpoint, label);

@@ -1,7 +1,5 @@
 package dev.resonitelink.oauth.control;
 
-import dev.resonitelink.settings.Settings;
-
 import com.nimbusds.oauth2.sdk.AccessTokenResponse;
 import com.nimbusds.oauth2.sdk.AuthorizationGrant;
 import com.nimbusds.oauth2.sdk.ErrorObject;
@@ -14,63 +12,39 @@ import com.nimbusds.oauth2.sdk.auth.ClientAuthentication;
 import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
 import com.nimbusds.oauth2.sdk.auth.ClientSecretPost;
 import com.nimbusds.oauth2.sdk.auth.Secret;
-import com.nimbusds.oauth2.sdk.http.HTTPRequest;
 import com.nimbusds.oauth2.sdk.http.HTTPRequestSender;
 import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import com.nimbusds.oauth2.sdk.id.ClientID;
-import com.nimbusds.oauth2.sdk.token.AccessToken;
-import com.nimbusds.oauth2.sdk.token.RefreshToken;
 import com.nimbusds.oauth2.sdk.token.Tokens;
+import dev.resonitelink.oauth.entity.Grant;
 import dev.resonitelink.oauth.entity.LinkFailedException;
 import dev.resonitelink.oauth.entity.LinkFailure;
-import java.io.IOException;
+import dev.resonitelink.oauth.entity.ProviderRegistration;
+import dev.resonitelink.settings.Settings;
+import java.net.URI;
 import java.util.Set;
 
 /**
- * One request to the token endpoint (RFC 6749 sections 4.1.3 and 6), shared by code redemption and refresh:
- * client authentication as configured, timeouts, and every failure mapped to a {@link LinkFailure}.
+ * One request to a token endpoint (RFC 6749 sections 4.1.3 and 6), for code redemption and refresh alike: the
+ * registration's client authentication, the deadline, and every failure mapped to a {@link LinkFailure}.
  */
 final class TokenExchange {
 
     private TokenExchange() {
     }
 
-    /** What the token endpoint gave. Tokens are never logged; the refresh token is null unless one was issued. */
-    record Grant(AccessToken accessToken, RefreshToken refreshToken, Set<String> grantedScopes, String idToken) {
+    /** The registration's client authentication: the secret in HTTP Basic or in the body (RFC 6749 section 2.3.1). */
+    static ClientAuthentication clientAuthentication(ProviderRegistration registration) {
+        ClientID clientId = new ClientID(registration.clientId());
+        Secret secret = new Secret(registration.clientSecret());
+        return registration.basicAuth() ? new ClientSecretBasic(clientId, secret) : new ClientSecretPost(clientId, secret);
     }
 
-    static ClientAuthentication clientAuthentication(Settings settings) {
-        ClientID clientId = new ClientID(settings.client().id());
-        Secret secret = new Secret(settings.client().secret());
-        return settings.client().auth() == Settings.ClientAuth.CLIENT_SECRET_BASIC
-                ? new ClientSecretBasic(clientId, secret)
-                : new ClientSecretPost(clientId, secret);
-    }
-
-    /** At Resonite's token endpoint ({@link ResoniteEndpoints}: configured, or announced by discovery). */
-    static Grant exchange(Settings settings, ResoniteEndpoints endpoints, HTTPRequestSender http,
+    static Grant exchange(ProviderRegistration registration, URI endpoint, HTTPRequestSender http, Settings.Limits limits,
                           AuthorizationGrant grant, Set<String> requestedScopes) throws LinkFailedException {
-        return exchange(endpoints.current().token(), clientAuthentication(settings), settings.limits(), http, grant,
-                requestedScopes);
-    }
-
-    /** The same at another provider's token endpoint (the site's own provider, for sign-in). */
-    static Grant exchange(java.net.URI endpoint, ClientAuthentication auth, Settings.Limits limits,
-                          HTTPRequestSender http, AuthorizationGrant grant, Set<String> requestedScopes)
-            throws LinkFailedException {
-        HTTPRequest request = new TokenRequest.Builder(endpoint, auth, grant).build().toHTTPRequest();
-        request.setConnectTimeout((int) limits.connectTimeout().toMillis());
-        request.setReadTimeout((int) limits.readTimeout().toMillis());
-
-        HTTPResponse httpResponse;
-        try {
-            httpResponse = request.send(http);
-        } catch (ProviderHttp.ResponseTooLargeException e) {
-            throw new LinkFailedException(LinkFailure.PROVIDER_FAILED, "token endpoint: " + e.getMessage(), null, null);
-        } catch (IOException e) {
-            throw new LinkFailedException(LinkFailure.PROVIDER_UNAVAILABLE,
-                    "token endpoint unreachable: " + e.getClass().getSimpleName() + ": " + e.getMessage(), null, null);
-        }
+        HTTPResponse httpResponse = ProviderHttp.call(new TokenRequest.Builder(endpoint,
+                        clientAuthentication(registration), grant).build().toHTTPRequest(), http, limits,
+                "token endpoint", LinkFailure.PROVIDER_FAILED);
         TokenResponse response;
         try {
             response = TokenResponse.parse(httpResponse);
@@ -95,7 +69,8 @@ final class TokenExchange {
         Scope granted = tokens.getAccessToken().getScope();
         Set<String> scopes = granted == null ? requestedScopes : Set.copyOf(granted.toStringList());
         Object idToken = success.getCustomParameters().get("id_token"); // OpenID Connect Core 3.1.3.3
-        return new Grant(tokens.getAccessToken(), tokens.getRefreshToken(), scopes,
+        return new Grant(tokens.getAccessToken().getValue(),
+                tokens.getRefreshToken() == null ? null : tokens.getRefreshToken().getValue(), scopes,
                 idToken instanceof String value ? value : null);
     }
 }

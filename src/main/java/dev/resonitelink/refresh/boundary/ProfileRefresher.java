@@ -2,10 +2,10 @@ package dev.resonitelink.refresh.boundary;
 
 import dev.resonitelink.link.boundary.AccountLinks;
 import dev.resonitelink.link.entity.RefreshableLink;
-import dev.resonitelink.oauth.control.CodeRedemption;
+import dev.resonitelink.oauth.entity.Grant;
 import dev.resonitelink.oauth.control.ProfileFetch;
-import dev.resonitelink.oauth.control.TokenRefresh;
-import dev.resonitelink.oauth.control.TokenRevocation;
+import dev.resonitelink.oauth.control.AuthorizationCodeFlow;
+import dev.resonitelink.oauth.control.Resonite;
 import dev.resonitelink.oauth.entity.LinkFailedException;
 import dev.resonitelink.oauth.entity.LinkFailure;
 import dev.resonitelink.oauth.entity.ResoniteProfile;
@@ -49,13 +49,12 @@ public class ProfileRefresher {
     TokenSealer vault;
 
     @Inject
-    TokenRefresh tokens;
+    @Resonite
+    AuthorizationCodeFlow resonite;
 
     @Inject
     ProfileFetch profiles;
 
-    @Inject
-    TokenRevocation revocation;
 
     @Inject
     AccountLinks links;
@@ -87,13 +86,13 @@ public class ProfileRefresher {
             return false;
         }
         try {
-            CodeRedemption.Grant grant = tokens.refresh(token, due.scopes());
+            Grant grant = resonite.refresh(token, due.scopes());
             String current = due.sealedToken();
             if (grant.refreshToken() != null && !grant.refreshToken().equals(token)) {
                 // rotated: the old token is spent, so the new one is stored at once, before anything else can fail
                 String sealed = vault.seal(grant.refreshToken(), due.principal(), due.resoniteId());
                 if (!storedInstead(due, sealed)) {
-                    revocation.revoke(grant.refreshToken()); // the link changed meanwhile: this token belongs to nothing
+                    resonite.revoke(grant.refreshToken()); // the link changed meanwhile: this token belongs to nothing
                     return false;
                 }
                 current = sealed;
@@ -101,7 +100,7 @@ public class ProfileRefresher {
             ResoniteProfile profile = profiles.fetch(grant.accessToken(), grant.grantedScopes());
             if (!profile.id().equals(due.resoniteId())) {
                 needsReconsent(due, current, "refresh token now belongs to another Resonite account");
-                revocation.revoke(grant.refreshToken() != null ? grant.refreshToken() : token); // kept nowhere now
+                resonite.revoke(grant.refreshToken() != null ? grant.refreshToken() : token); // kept nowhere now
                 return false;
             }
             return links.refreshed(due, current, profile, clock.instant());

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /** The callback's protocol rules, on parameter maps as the servlet hands them over. */
 class AuthorizationResponsesTest {
 
-    private final AuthorizationResponses responses = new AuthorizationResponses(TestSettings.defaults());
+    private final AuthorizationResponses responses = Flows.responses(TestSettings.defaults());
 
     @Test
     void theStateOfAWellFormedAnswerIsReturned() throws Exception {
@@ -101,7 +101,7 @@ class AuthorizationResponsesTest {
         assertThat(responses.code(query("code", "c", "state", "s"))).isEqualTo("c");
         Map<String, String> values = TestSettings.valid();
         values.put(Setting.REQUIRE_ISS.key(), "true");
-        assertFailure(() -> new AuthorizationResponses(TestSettings.with(values)).code(query("code", "c", "state", "s")),
+        assertFailure(() -> Flows.responses(TestSettings.with(values)).code(query("code", "c", "state", "s")),
                 LinkFailure.ISSUER_MISMATCH);
     }
 
@@ -109,7 +109,7 @@ class AuthorizationResponsesTest {
     void theExpectedIssuerCanBeConfigured() throws Exception {
         Map<String, String> values = TestSettings.valid();
         values.put(Setting.ISSUER.key(), "https://auth.resonite.com");
-        AuthorizationResponses custom = new AuthorizationResponses(TestSettings.with(values));
+        AuthorizationResponses custom = Flows.responses(TestSettings.with(values));
         assertThat(custom.code(query("code", "c", "state", "s", "iss", "https://auth.resonite.com"))).isEqualTo("c");
         assertFailure(() -> custom.code(query("code", "c", "state", "s", "iss", "https://account.resonite.com")),
                 LinkFailure.ISSUER_MISMATCH);

@@ -15,12 +15,12 @@ import java.util.UUID;
  * An in-memory session that, like a distributable session, keeps only what was set through put,
  * as a serialized copy: a change to an object after put is lost, exactly as on another cluster node.
  */
-final class FakeSession implements FlowSession {
+public final class FakeSession implements FlowSession {
 
     private final Map<String, byte[]> attributes = new HashMap<>();
     private final String id = UUID.randomUUID().toString();
 
-    static FakeSession create() {
+    public static FakeSession create() {
         return new FakeSession();
     }
 
@@ -64,6 +64,11 @@ final class FakeSession implements FlowSession {
         try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
             return in.readObject();
         }
+    }
+
+    /** The names of the attributes set (and not removed). */
+    public java.util.Set<String> names() {
+        return java.util.Set.copyOf(attributes.keySet());
     }
 
     private FakeSession() {

@@ -37,39 +37,39 @@ class IdTokensTest {
 
     @Test
     void aValidTokenGivesItsSubject() throws Exception {
-        assertThat(idTokens.subject(signed(claims -> claims), "n-1")).isEqualTo("U-ada");
+        assertThat(idTokens.claims(signed(claims -> claims), "n-1").getSubject()).isEqualTo("U-ada");
     }
 
     @Test
     void everyBrokenRuleIsRefusedAsAnInvalidIdToken() {
         Instant now = Instant.now();
-        invalid(() -> idTokens.subject(signed(c -> c.issuer("https://evil.example")), "n-1"));
-        invalid(() -> idTokens.subject(signed(c -> c.audience("another-client")), "n-1"));
-        invalid(() -> idTokens.subject(signed(c -> c.expirationTime(Date.from(now.minusSeconds(600)))), "n-1"));
-        invalid(() -> idTokens.subject(signed(c -> c.claim("nonce", "another")), "n-1"));
-        invalid(() -> idTokens.subject(null, "n-1"));
-        invalid(() -> idTokens.subject("not a jwt", "n-1"));
+        invalid(() -> idTokens.claims(signed(c -> c.issuer("https://evil.example")), "n-1").getSubject());
+        invalid(() -> idTokens.claims(signed(c -> c.audience("another-client")), "n-1").getSubject());
+        invalid(() -> idTokens.claims(signed(c -> c.expirationTime(Date.from(now.minusSeconds(600)))), "n-1").getSubject());
+        invalid(() -> idTokens.claims(signed(c -> c.claim("nonce", "another")), "n-1").getSubject());
+        invalid(() -> idTokens.claims(null, "n-1").getSubject());
+        invalid(() -> idTokens.claims("not a jwt", "n-1").getSubject());
     }
 
     @Test
     void onlyTheProvidersAsymmetricKeysSign() throws Exception {
-        invalid(() -> idTokens.subject(new PlainJWT(claims(c -> c)).serialize(), "n-1"));
+        invalid(() -> idTokens.claims(new PlainJWT(claims(c -> c)).serialize(), "n-1").getSubject());
         SignedJWT hmac = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID("k1").build(), claims(c -> c));
         hmac.sign(new MACSigner(KEY.toRSAPublicKey().getEncoded()));
-        invalid(() -> idTokens.subject(hmac.serialize(), "n-1"));
+        invalid(() -> idTokens.claims(hmac.serialize(), "n-1").getSubject());
         SignedJWT foreign = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("k1").build(), claims(c -> c));
         foreign.sign(new RSASSASigner(key("k1")));
-        invalid(() -> idTokens.subject(foreign.serialize(), "n-1"));
+        invalid(() -> idTokens.claims(foreign.serialize(), "n-1").getSubject());
     }
 
     @Test
     void aTokenWithoutTheNonceIsAcceptedUnlessTheNonceIsRequired() throws Exception {
         String withoutNonce = signed(c -> c.claim("nonce", null));
-        assertThat(idTokens.subject(withoutNonce, "n-1")).isEqualTo("U-ada");
+        assertThat(idTokens.claims(withoutNonce, "n-1").getSubject()).isEqualTo("U-ada");
         Map<String, String> values = TestSettings.valid();
         values.put(Setting.REQUIRE_NONCE.key(), "true");
         IdTokens strict = idTokens(TestSettings.with(values));
-        invalid(() -> strict.subject(withoutNonce, "n-1"));
+        invalid(() -> strict.claims(withoutNonce, "n-1").getSubject());
     }
 
     private static IdTokens idTokens(Settings settings) {
@@ -79,8 +79,7 @@ class IdTokensTest {
                  "subject_types_supported":["public"],"id_token_signing_alg_values_supported":["RS256","HS256"]}"""
                 .formatted(ISSUER, ISSUER, ISSUER, ISSUER);
         String jwks = new JWKSet(List.of(KEY)).toString(true);
-        return new IdTokens(settings, new ProviderDiscovery(settings, request -> json(discovery)),
-                request -> json(jwks));
+        return Flows.idTokens(settings, request -> json(discovery), request -> json(jwks));
     }
 
     private static HTTPResponse json(String body) {

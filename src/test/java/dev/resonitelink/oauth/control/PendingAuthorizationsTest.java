@@ -19,7 +19,7 @@ class PendingAuthorizationsTest {
 
     private final Instant start = Instant.parse("2026-11-28T10:00:00Z");
     private final ManualClock clock = new ManualClock(start);
-    private final PendingAuthorizations pending = new PendingAuthorizations(TestSettings.defaults(), clock);
+    private final PendingAuthorizations pending = Flows.pending(TestSettings.defaults(), clock);
 
     private PendingAuthorization request(String state) {
         return new PendingAuthorization(state, "verifier-" + state, null, "alice", Set.of("profile"), clock.instant(), null);
@@ -83,7 +83,7 @@ class PendingAuthorizationsTest {
     void theBoundComesFromConfiguration() {
         Map<String, String> values = TestSettings.valid();
         values.put(Setting.MAX_PENDING_FLOWS.key(), "2");
-        PendingAuthorizations small = new PendingAuthorizations(TestSettings.with(values), clock);
+        PendingAuthorizations small = Flows.pending(TestSettings.with(values), clock);
         FlowSession session = FakeSession.create();
         small.add(session, request("a"));
         small.add(session, request("b"));

@@ -27,7 +27,7 @@ class ProviderDiscoveryTest {
     @Test
     void theDocumentIsReadOnceFromTheConfiguredAddressAndKept() throws Exception {
         URI[] asked = new URI[1];
-        ProviderDiscovery discovery = new ProviderDiscovery(TestSettings.defaults(), request -> {
+        ProviderDiscovery discovery = Flows.discovery(TestSettings.defaults(), request -> {
             calls.incrementAndGet();
             asked[0] = request.getURI();
             return answer(200, DOCUMENT.formatted("https://account.resonite.com"));
@@ -40,7 +40,7 @@ class ProviderDiscoveryTest {
 
     @Test
     void aDocumentNamingAnotherIssuerIsRefused() {
-        ProviderDiscovery discovery = new ProviderDiscovery(TestSettings.defaults(),
+        ProviderDiscovery discovery = Flows.discovery(TestSettings.defaults(),
                 request -> answer(200, DOCUMENT.formatted("https://evil.example")));
         assertThatThrownBy(discovery::metadata).isInstanceOfSatisfying(LinkFailedException.class,
                 e -> assertThat(e.failure()).isEqualTo(LinkFailure.ID_TOKEN_INVALID));
@@ -48,7 +48,7 @@ class ProviderDiscoveryTest {
 
     @Test
     void withoutAnyDocumentAnOutageIsUnavailableNotInvalid() {
-        ProviderDiscovery discovery = new ProviderDiscovery(TestSettings.defaults(), request -> {
+        ProviderDiscovery discovery = Flows.discovery(TestSettings.defaults(), request -> {
             throw new IOException("connection refused");
         });
         assertThatThrownBy(discovery::metadata).isInstanceOfSatisfying(LinkFailedException.class,
@@ -91,7 +91,7 @@ class ProviderDiscoveryTest {
     void aRefreshNamingAnotherIssuerDropsTheOldDocumentInsteadOfKeepingIt() throws Exception {
         TestClock clock = new TestClock();
         String[] issuer = {"https://account.resonite.com"};
-        ProviderDiscovery discovery = new ProviderDiscovery(TestSettings.defaults(),
+        ProviderDiscovery discovery = Flows.discovery(TestSettings.defaults(),
                 request -> answer(200, DOCUMENT.formatted(issuer[0])), clock);
         discovery.metadata();
         issuer[0] = "https://evil.example";
@@ -102,7 +102,7 @@ class ProviderDiscoveryTest {
 
     /** A provider that answers the document while {@code up[0]}, and refuses connections otherwise. */
     private ProviderDiscovery switchable(boolean[] up, TestClock clock) {
-        return new ProviderDiscovery(TestSettings.defaults(), request -> {
+        return Flows.discovery(TestSettings.defaults(), request -> {
             calls.incrementAndGet();
             if (!up[0]) {
                 throw new IOException("connection refused");

@@ -1,0 +1,96 @@
+package dev.resonitelink.link.boundary;
+
+import dev.resonitelink.link.entity.AccountLink;
+import dev.resonitelink.link.entity.LinkOutcome;
+import dev.resonitelink.link.entity.LinkResult;
+import dev.resonitelink.link.entity.StoredToken;
+import dev.resonitelink.oauth.entity.LinkFailedException;
+import dev.resonitelink.oauth.entity.LinkFailure;
+import dev.resonitelink.oauth.entity.ResoniteProfile;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * One attempt to write a link, in its own transaction. The database's unique constraints and the row version are
+ * the final judges: when a concurrent request wins, this attempt is rolled back with {@link ConcurrentLinkChange},
+ * and the caller tries once more against the winner's committed state.
+ */
+@ApplicationScoped
+public class LinkWrites {
+
+    /** Another request changed the same rows at the same moment; this attempt was rolled back. */
+    public static class ConcurrentLinkChange extends RuntimeException {
+        ConcurrentLinkChange(Throwable cause) {
+            super("a concurrent change to the same link won", cause);
+        }
+    }
+
+    @PersistenceContext
+    EntityManager em;
+
+    Clock clock = Clock.systemUTC();
+
+    @Transactional(value = Transactional.TxType.REQUIRES_NEW, rollbackOn = LinkFailedException.class)
+    public LinkResult write(String principal, ResoniteProfile profile, String sealedRefreshToken) throws LinkFailedException {
+        Optional<AccountLink> holder = byResoniteId(profile.id());
+        if (holder.isPresent() && !holder.get().principal().equals(principal)) {
+            throw new LinkFailedException(LinkFailure.ALREADY_LINKED_ELSEWHERE,
+                    "Resonite account is already linked to another local user");
+        }
+        Optional<AccountLink> mine = byPrincipal(principal);
+        LinkOutcome outcome;
+        AccountLink link;
+        StoredToken dropped = mine.filter(l -> l.refreshToken() != null)
+                .map(l -> new StoredToken(l.refreshToken(), l.resoniteId())).orElse(null);
+        if (mine.isEmpty()) {
+            link = new AccountLink(principal, profile, clock.instant());
+            em.persist(link);
+            outcome = LinkOutcome.LINKED;
+        } else {
+            link = mine.get();
+            outcome = link.resoniteId().equals(profile.id()) ? LinkOutcome.REFRESHED : LinkOutcome.REPLACED;
+            link.update(profile, clock.instant());
+        }
+        link.keepRefreshToken(sealedRefreshToken);
+        try {
+            em.flush();
+        } catch (OptimisticLockException e) {
+            throw new ConcurrentLinkChange(e);
+        } catch (PersistenceException e) {
+            if (isConstraintViolation(e)) {
+                throw new ConcurrentLinkChange(e);
+            }
+            throw e;
+        }
+        return new LinkResult(outcome, dropped);
+    }
+
+    public Optional<AccountLink> byPrincipal(String principal) {
+        return em.createNamedQuery(AccountLink.BY_PRINCIPAL, AccountLink.class)
+                .setParameter("principal", principal)
+                .getResultStream().findFirst();
+    }
+
+    private Optional<AccountLink> byResoniteId(String resoniteId) {
+        return em.createNamedQuery(AccountLink.BY_RESONITE_ID, AccountLink.class)
+                .setParameter("provider", AccountLink.RESONITE)
+                .setParameter("resoniteId", resoniteId)
+                .getResultStream().findFirst();
+    }
+
+    /** SQLState class 23 (integrity constraint violation), on any database and JPA provider. */
+    static boolean isConstraintViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
