@@ -188,6 +188,17 @@ public final class Nginx implements AutoCloseable {
         }).toList();
     }
 
+    /**
+     * The {@code count} responses logged for requests whose URI contains {@code marker}, once all are in the log.
+     * nginx writes a response's line after the response went out, so a client that got its answer can read the log
+     * before the line is there: tests mark their requests (a query parameter of their own) and wait for the lines.
+     */
+    public List<Logged> awaitLogged(String marker, int count) {
+        return org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                .pollInterval(java.time.Duration.ofMillis(50))
+                .until(() -> log().stream().filter(r -> r.uri().contains(marker)).toList(), lines -> lines.size() >= count);
+    }
+
     public String errors() {
         try {
             Path log = directory.resolve("error.log");

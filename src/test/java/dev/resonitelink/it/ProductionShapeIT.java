@@ -158,7 +158,6 @@ class ProductionShapeIT {
     @Order(2)
     void providerErrorPagesNeverTakeANodeOutOfRotation() throws Exception {
         WebDriver driver = Chromium.start(Files.createTempDirectory("downloads"), true);
-        int before = nginx.log().size();
         try {
             signUpAndSignIn(driver, "pe" + UUID.randomUUID().toString().substring(0, 8));
             for (int i = 0; i < 6; i++) {
@@ -174,9 +173,7 @@ class ProductionShapeIT {
         } finally {
             driver.quit();
         }
-        List<Nginx.Logged> log = nginx.log();
-        List<Nginx.Logged> errors = log.subList(before, log.size()).stream()
-                .filter(r -> r.uri().contains("/oauth/callback")).toList();
+        List<Nginx.Logged> errors = nginx.awaitLogged("&error=server_error", 6);
         assertThat(errors).as("Resonite's failure is not this node's").hasSize(6)
                 .allSatisfy(r -> assertThat(r.status()).isEqualTo(424));
         assertBothNodesStillServe();
@@ -260,17 +257,11 @@ class ProductionShapeIT {
         Site site = Site.at(nginx.https(), new Browser(certificates.clientContext()));
         site.signUp("fo" + UUID.randomUUID().toString().substring(0, 8));
         site.signIn();
-        int before = nginx.log().size();
-        assertThat(site.account().status()).isEqualTo(200);
-        String kept = lastUpstream(before);
+        String kept = upstreamOfAnAccountPage(site, 200);
         PayaraNode stopped = nodes.stream().filter(n -> kept.endsWith(":" + n.port())).findFirst().orElseThrow();
         stopped.close();
 
-        before = nginx.log().size();
-        Browser.Page account = site.account();
-        assertThat(account.status()).as("still signed in on the other node: " + account.body()).isEqualTo(200);
-        assertThat(account.document().select("#link-button")).hasSize(1);
-        String other = lastUpstream(before);
+        String other = upstreamOfAnAccountPage(site, 200);
         assertThat(other).as("answered by the node still running").doesNotEndWith(":" + stopped.port());
         assertThat(site.browser().cookies().getCookieStore().getCookies())
                 .filteredOn(c -> c.getName().equals("resonite_link_node")).singleElement()
@@ -285,14 +276,18 @@ class ProductionShapeIT {
                 .containsExactly(List.of(site.username()));
     }
 
-    /** The node (its address) that answered the last response logged after the first {@code from} lines. */
-    private static String lastUpstream(int from) throws java.io.IOException {
-        List<Nginx.Logged> log = nginx.log();
-        List<String> upstreams = log.subList(from, log.size()).stream().map(Nginx.Logged::upstream)
-                .filter(u -> !u.isEmpty()).toList();
-        assertThat(upstreams).isNotEmpty();
-        String last = upstreams.get(upstreams.size() - 1);
-        return last.substring(last.lastIndexOf(' ') + 1);
+    /**
+     * Shows the browser its account page (with a marker of this test's own in the query, so nginx's line for it is
+     * found, and waited for: nginx logs a response after sending it) and answers the node (its address) that served it.
+     */
+    private static String upstreamOfAnAccountPage(Site site, int status) {
+        String marker = "probe=" + UUID.randomUUID();
+        Browser.Page account = site.browser().get(nginx.https().resolve("account?" + marker));
+        assertThat(account.status()).as("still signed in: " + account.body()).isEqualTo(status);
+        assertThat(account.document().select("#link-button")).hasSize(1);
+        String upstream = nginx.awaitLogged(marker, 1).get(0).upstream();
+        assertThat(upstream).as("served by a node").isNotEmpty();
+        return upstream.substring(upstream.lastIndexOf(' ') + 1);
     }
 
     private static void signUpAndSignIn(WebDriver driver, String name) {
@@ -313,13 +308,12 @@ class ProductionShapeIT {
      * to both nodes, and none is answered by nginx for want of a node.
      */
     private static void assertBothNodesStillServe() throws Exception {
-        int before = nginx.log().size();
+        String marker = "probe=" + UUID.randomUUID();
         for (int i = 0; i < 10; i++) {
-            assertThat(new Browser(certificates.clientContext()).get(nginx.https().resolve("account")).status())
-                    .isIn(200, 302);
+            assertThat(new Browser(certificates.clientContext()).get(nginx.https().resolve("account?" + marker))
+                    .status()).isIn(200, 302);
         }
-        List<Nginx.Logged> log = nginx.log(); // read once: nginx may append a line between two reads
-        List<Nginx.Logged> after = log.subList(before, log.size());
+        List<Nginx.Logged> after = nginx.awaitLogged(marker, 10);
         assertThat(after.stream().map(Nginx.Logged::upstream).collect(Collectors.toSet()))
                 .as("both nodes in rotation").hasSize(2);
     }
