@@ -1,5 +1,7 @@
 package dev.resonitelink.sealing;
 
+import dev.resonitelink.ResoniteUserId;
+import dev.resonitelink.SitePrincipal;
 import dev.resonitelink.settings.Setting;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,14 +50,16 @@ public class TokenSealer {
     }
 
     /** The sealed token for the link of {@code principal} to {@code resoniteId}, or null when there is no token or no key. */
-    public String seal(String refreshToken, String principal, String resoniteId) {
+    public SealedToken seal(String refreshToken, SitePrincipal principal, ResoniteUserId resoniteId) {
         if (refreshToken == null) {
             return null;
         }
-        return cipher().map(c -> c.seal(refreshToken, principal, resoniteId)).orElse(null);
+        return cipher().map(c -> new SealedToken(c.seal(refreshToken, principal.name(), resoniteId.value())))
+                .orElse(null);
     }
 
-    public Optional<String> open(String sealed, String principal, String resoniteId) {
-        return cipher().flatMap(c -> c.open(sealed, principal, resoniteId));
+    /** The raw refresh token, when this key (or a previous one) sealed it for exactly this link. */
+    public Optional<String> open(SealedToken sealed, SitePrincipal principal, ResoniteUserId resoniteId) {
+        return cipher().flatMap(c -> c.open(sealed.value(), principal.name(), resoniteId.value()));
     }
 }

@@ -23,6 +23,11 @@ public final class Pages {
         return id.toString();
     }
 
+    /** The signed-in user of this request (the caller of a page for signed-in users always has one). */
+    public static dev.resonitelink.SitePrincipal principal(HttpServletRequest request) {
+        return new dev.resonitelink.SitePrincipal(request.getUserPrincipal().getName());
+    }
+
     /** The session attribute with the signed-in person's name as their sign-in gave it (single sign-on's name claim). */
     public static final String DISPLAY_NAME = "resonite-link.display-name";
 

@@ -222,6 +222,25 @@ class EventsIT extends DeployedApp {
         assertThat(refused.document().select("#registration-outcome").attr("data-outcome")).isEqualTo("NOT_LINKED");
     }
 
+    /**
+     * Resonite user ids may hold dots, dashes and underscores; one {@code ResoniteUserId} shape decides what is an id
+     * everywhere (once, an id with a dot could be linked and registered but the admission check answered 400).
+     */
+    @Test
+    void anAttendeeWhoseResoniteIdHasADotIsAdmittedLikeAnyOther() {
+        Site organizer = Organizers.signedIn(base);
+        String id = createEvent(organizer, "Dotted " + id(), 5, false);
+        String key = publishWithKey(organizer, id);
+        ResoniteStandIn.User user = StandIn.newUserWithId("U-dotted.name_" + id());
+        Site attendee = linkedAttendee(user);
+        Browser.Page registered = register(attendee, id, "register");
+        assertThat(registered.document().select("#registration-outcome").attr("data-outcome")).isEqualTo("REGISTERED");
+        Browser.Page admitted = admission(id, user.id(), key);
+        assertThat(admitted.status()).as(admitted.body()).isEqualTo(200);
+        assertThat(admitted.body()).isEqualTo("admit");
+        assertThat(admission(id, user.id() + "x", key).body()).as("another id").isEqualTo("deny");
+    }
+
     @Test
     void aSupportersOnlyEventAdmitsActiveSupportersOnly() {
         Site organizer = Organizers.signedIn(base);

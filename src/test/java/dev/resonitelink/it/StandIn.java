@@ -38,6 +38,17 @@ public final class StandIn {
         return get().addUser("r" + UUID.randomUUID().toString().substring(0, 12), PASSWORD, template);
     }
 
+    /** A fresh Resonite account with the full fixture profile and the given user id (any shape Resonite gives). */
+    public static ResoniteStandIn.User newUserWithId(String resoniteId) {
+        JsonObject profile = jakarta.json.Json.createObjectBuilder(
+                        ResoniteStandIn.readProfile("/standin/resonite-profile-full.json"))
+                .add("id", resoniteId).build();
+        ResoniteStandIn.User user = new ResoniteStandIn.User("r" + UUID.randomUUID().toString().substring(0, 12),
+                PASSWORD, profile);
+        get().addUser(user);
+        return user;
+    }
+
     /** A fresh Resonite account with the full fixture profile shown under the given username. */
     public static ResoniteStandIn.User newUser(String username) {
         String login = "r" + UUID.randomUUID().toString().substring(0, 12);

@@ -24,7 +24,7 @@ public class AccountServlet extends HttpServlet {
             resp.sendRedirect(req.getContextPath() + (req.getUserPrincipal() == null ? "/login" : "/account"));
             return;
         }
-        req.setAttribute("link", links.view(req.getUserPrincipal().getName()).orElse(null));
+        req.setAttribute("link", links.view(Pages.principal(req)).orElse(null));
         ReturnTargets.safe(req.getParameter("returnTo")).ifPresent(target -> req.setAttribute("returnTo", target));
         Pages.render(req, resp, "account", 200);
     }

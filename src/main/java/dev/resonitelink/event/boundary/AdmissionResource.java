@@ -41,7 +41,6 @@ public class AdmissionResource {
 
     private static final Logger LOG = Logger.getLogger(AdmissionResource.class.getName());
     /** Resonite user ids: {@code U-} and letters, digits, {@code _} or {@code -}. */
-    static final Pattern RESONITE_ID = Pattern.compile("U-[A-Za-z0-9_-]{1,120}");
 
     private final BoundedLog decisions = new BoundedLog(LOG, 30);
 
@@ -70,7 +69,7 @@ public class AdmissionResource {
                               @QueryParam("key") String key,
                               @Parameter(hidden = true) @HeaderParam(HttpHeaders.ACCEPT) String accept,
                               @Context HttpServletRequest request) {
-        boolean wellFormed = resoniteId != null && RESONITE_ID.matcher(resoniteId).matches();
+        boolean wellFormed = dev.resonitelink.ResoniteUserId.valid(resoniteId);
         Gate gate = gate(request, eventId, authorization, key, wellFormed ? resoniteId : null);
         if (gate.refusal() != null) {
             return gate.refusal();

@@ -47,7 +47,7 @@ public class EventPages {
         req.setAttribute("event", EventView.of(event.get(), clock.instant(), readerZone(req)));
         if (req.getUserPrincipal() != null) {
             String principal = req.getUserPrincipal().getName();
-            Optional<LinkView> link = links.view(principal);
+            Optional<LinkView> link = links.view(new dev.resonitelink.SitePrincipal(principal));
             req.setAttribute("linked", link.isPresent());
             // an event for supporters reads the Patreon state, which only a link with that permission has
             req.setAttribute("askPatreon", event.get().details().supportersOnly() && link.isPresent()

@@ -25,7 +25,6 @@ import java.util.regex.Pattern;
 public class Invites {
 
     public static final int MAX_ENTRIES = 5000;
-    static final Pattern RESONITE_ID = Pattern.compile("U-[A-Za-z0-9_-]{1,120}");
     static final Pattern USERNAME = Pattern.compile("[^\\p{Cntrl}]{1,128}");
 
     /** The pasted list read: entries, or the lines that are neither an id nor a name. */
@@ -46,7 +45,7 @@ public class Invites {
             if (entry.isEmpty()) {
                 continue;
             }
-            if (!(RESONITE_ID.matcher(entry).matches() || USERNAME.matcher(entry).matches())) {
+            if (!(dev.resonitelink.ResoniteUserId.valid(entry) || USERNAME.matcher(entry).matches())) {
                 problems.add("Not a Resonite user id or username: " + entry.substring(0, Math.min(40, entry.length())));
             }
             entries.add(entry);
@@ -62,7 +61,7 @@ public class Invites {
     public void replace(String eventId, List<String> entries, String organizer, String requestId) {
         em.createNativeQuery("delete from event_invite where event_id = ?1").setParameter(1, eventId).executeUpdate();
         for (String entry : entries) {
-            boolean id = RESONITE_ID.matcher(entry).matches();
+            boolean id = dev.resonitelink.ResoniteUserId.valid(entry);
             em.createNativeQuery("insert into event_invite (id, event_id, resonite_id, username) values (?1, ?2, ?3, ?4)")
                     .setParameter(1, UUID.randomUUID().toString()).setParameter(2, eventId)
                     .setParameter(3, id ? entry : null).setParameter(4, id ? null : entry).executeUpdate();

@@ -87,7 +87,7 @@ public class Registrations {
         if (event.details().opensAt() != null && now.isBefore(event.details().opensAt())) {
             return Outcome.NOT_OPEN_YET;
         }
-        Optional<LinkView> link = links.view(principal);
+        Optional<LinkView> link = links.view(new dev.resonitelink.SitePrincipal(principal));
         if (link.isEmpty()) {
             return Outcome.NOT_LINKED;
         }

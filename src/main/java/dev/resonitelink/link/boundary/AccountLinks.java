@@ -1,5 +1,8 @@
 package dev.resonitelink.link.boundary;
 
+import dev.resonitelink.ResoniteUserId;
+import dev.resonitelink.SitePrincipal;
+import dev.resonitelink.sealing.SealedToken;
 import dev.resonitelink.link.entity.AccountLink;
 import dev.resonitelink.link.entity.LinkResult;
 import dev.resonitelink.link.entity.RefreshableLink;
@@ -46,7 +49,8 @@ public class AccountLinks {
      *                             nothing is changed then
      */
     @Transactional(Transactional.TxType.NEVER)
-    public LinkResult link(String principal, ResoniteProfile profile, String sealedRefreshToken) throws LinkFailedException {
+    public LinkResult link(SitePrincipal principal, ResoniteProfile profile, SealedToken sealedRefreshToken)
+            throws LinkFailedException {
         LinkResult outcome;
         try {
             outcome = writeWithOneRetry(principal, profile, sealedRefreshToken);
@@ -60,7 +64,7 @@ public class AccountLinks {
         return outcome;
     }
 
-    private LinkResult writeWithOneRetry(String principal, ResoniteProfile profile, String token)
+    private LinkResult writeWithOneRetry(SitePrincipal principal, ResoniteProfile profile, SealedToken token)
             throws LinkFailedException {
         try {
             return writes.write(principal, profile, token);
@@ -80,30 +84,30 @@ public class AccountLinks {
      * meanwhile (that write is conditional on the link it read, so it then changes nothing).
      */
     @Transactional
-    public Optional<String> unlink(String principal) {
+    public Optional<ResoniteUserId> unlink(SitePrincipal principal) {
         Optional<AccountLink> link = writes.byPrincipal(principal);
         if (link.isEmpty()) {
             return Optional.empty();
         }
         em.detach(link.get());
         int removed = em.createQuery("delete from AccountLink l where l.principal = :principal")
-                .setParameter("principal", principal).executeUpdate();
+                .setParameter("principal", principal.name()).executeUpdate();
         if (removed == 0) {
             return Optional.empty();
         }
         LOG.info(() -> "link removed for local user " + principal);
-        return Optional.of(link.get().resoniteId());
+        return Optional.of(new ResoniteUserId(link.get().resoniteId()));
     }
 
     /** The sealed refresh token of the principal's link, if any (for revocation before unlinking). */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<StoredToken> storedToken(String principal) {
+    public Optional<StoredToken> storedToken(SitePrincipal principal) {
         return writes.byPrincipal(principal).filter(l -> l.refreshToken() != null)
-                .map(l -> new StoredToken(l.refreshToken(), l.resoniteId()));
+                .map(l -> new StoredToken(new SealedToken(l.refreshToken()), new ResoniteUserId(l.resoniteId())));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<LinkView> view(String principal) {
+    public Optional<LinkView> view(SitePrincipal principal) {
         return writes.byPrincipal(principal).map(LinkView::of);
     }
 
@@ -112,7 +116,8 @@ public class AccountLinks {
     public List<RefreshableLink> staleRefreshable(Instant cutoff, int max) {
         return em.createNamedQuery(AccountLink.STALE_REFRESHABLE, AccountLink.class)
                 .setParameter("cutoff", cutoff).setMaxResults(max).getResultStream()
-                .map(l -> new RefreshableLink(l.principal(), l.resoniteId(), l.refreshToken(), l.scopes())).toList();
+                .map(l -> new RefreshableLink(new SitePrincipal(l.principal()), new ResoniteUserId(l.resoniteId()),
+                        new SealedToken(l.refreshToken()), l.scopes())).toList();
     }
 
     /**
@@ -120,16 +125,16 @@ public class AccountLinks {
      * stored token (a re-link or unlink in between wins; the version column catches a concurrent commit).
      */
     @Transactional
-    public boolean keepRotatedToken(RefreshableLink read, String sealed) {
+    public boolean keepRotatedToken(RefreshableLink read, SealedToken sealed) {
         return stillHolding(read, read.sealedToken()).map(link -> {
-            link.keepRefreshToken(sealed);
+            link.keepRefreshToken(sealed.value());
             return true;
         }).orElse(false);
     }
 
     /** Writes a refreshed profile, only if the link still holds {@code sealedToken} (the rotated one, if stored). */
     @Transactional
-    public boolean refreshed(RefreshableLink read, String sealedToken, ResoniteProfile profile, Instant at) {
+    public boolean refreshed(RefreshableLink read, SealedToken sealedToken, ResoniteProfile profile, Instant at) {
         return stillHolding(read, sealedToken).map(link -> {
             link.update(profile, at);
             return true;
@@ -138,17 +143,17 @@ public class AccountLinks {
 
     /** Marks the link "needs re-consent", only if it still holds {@code sealedToken}; returns whether it did. */
     @Transactional
-    public boolean needsReconsent(RefreshableLink read, String sealedToken) {
+    public boolean needsReconsent(RefreshableLink read, SealedToken sealedToken) {
         return stillHolding(read, sealedToken).map(link -> {
             link.markNeedsReconsent();
             return true;
         }).orElse(false);
     }
 
-    private Optional<AccountLink> stillHolding(RefreshableLink read, String sealedToken) {
+    private Optional<AccountLink> stillHolding(RefreshableLink read, SealedToken sealedToken) {
         return writes.byPrincipal(read.principal())
-                .filter(link -> link.resoniteId().equals(read.resoniteId())
-                        && Objects.equals(link.refreshToken(), sealedToken));
+                .filter(link -> link.resoniteId().equals(read.resoniteId().value())
+                        && Objects.equals(link.refreshToken(), sealedToken == null ? null : sealedToken.value()));
     }
 
     private static String rootCause(Throwable e) {

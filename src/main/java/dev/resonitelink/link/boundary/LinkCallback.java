@@ -1,5 +1,8 @@
 package dev.resonitelink.link.boundary;
 
+import dev.resonitelink.ResoniteUserId;
+import dev.resonitelink.SitePrincipal;
+import dev.resonitelink.sealing.SealedToken;
 import dev.resonitelink.oauth.control.AuthorizationCodeFlow;
 import dev.resonitelink.oauth.control.Resonite;
 import dev.resonitelink.oauth.entity.Grant;
@@ -72,13 +75,13 @@ public class LinkCallback {
      * @param query      the callback's query parameters, each with all its values
      * @param requestId  the id shown on the page and written to the log and audit trail
      */
-    public Ending complete(FlowSession session, String principal, Map<String, List<String>> query, int queryLength,
+    public Ending complete(FlowSession session, SitePrincipal principal, Map<String, List<String>> query, int queryLength,
                            String requestId) {
         PendingAuthorization request = null;
         Attempt attempt = new Attempt(principal, requestId);
         try {
             request = resonite.pending(session, query, queryLength);
-            if (!request.principal().equals(principal)) {
+            if (!principal.equals(request.principal())) {
                 throw new LinkFailedException(LinkFailure.WRONG_USER, "flow was started by local user " + request.principal());
             }
             LinkOutcome outcome = attempt.run(resonite.redeem(request, query));
@@ -98,12 +101,12 @@ public class LinkCallback {
 
     /** One attempt of a known flow, with what it was granted so far (to revoke if it is kept nowhere). */
     private final class Attempt {
-        private final String principal;
+        private final SitePrincipal principal;
         private final String requestId;
-        private String resoniteId;
+        private ResoniteUserId resoniteId;
         private String unkeptRefreshToken;
 
-        Attempt(String principal, String requestId) {
+        Attempt(SitePrincipal principal, String requestId) {
             this.principal = principal;
             this.requestId = requestId;
         }
@@ -113,12 +116,12 @@ public class LinkCallback {
             unkeptRefreshToken = grant.refreshToken();
             String subject = redeemed.subject();
             ResoniteProfile profile = profileFetch.fetch(grant.accessToken(), grant.grantedScopes());
-            if (subject != null && !subject.equals(profile.id())) {
+            if (subject != null && !subject.equals(profile.id().value())) {
                 throw new LinkFailedException(LinkFailure.ID_TOKEN_SUBJECT_MISMATCH, "the id_token's sub is not the"
                         + " profile's id");
             }
             resoniteId = profile.id();
-            String sealed = vault.seal(unkeptRefreshToken, principal, resoniteId);
+            SealedToken sealed = vault.seal(unkeptRefreshToken, principal, resoniteId);
             if (sealed == null) {
                 revokeQuietly(unkeptRefreshToken); // granted, but there is nowhere to keep it
                 unkeptRefreshToken = null; // revoked already: a failure below must not revoke it a second time
@@ -128,7 +131,8 @@ public class LinkCallback {
             if (result.dropped() != null) {
                 vault.open(result.dropped().sealed(), principal, result.dropped().resoniteId()).ifPresent(LinkCallback.this::revokeQuietly);
             }
-            audit.recordQuietly(principal, resoniteId, AuditEntry.Action.LINK, result.outcome().name(), requestId);
+            audit.recordQuietly(principal.name(), resoniteId.value(), AuditEntry.Action.LINK, result.outcome().name(),
+                    requestId);
             metrics.ended(result.outcome().name(), null);
             return result.outcome();
         }
@@ -138,7 +142,8 @@ public class LinkCallback {
             boolean declined = e.failure() == LinkFailure.DECLINED;
             LOG.log(declined ? Level.INFO : Level.WARNING, "link attempt by local user " + principal + " ended: "
                     + e.failure() + " [error id " + requestId + "]: " + e.getMessage());
-            audit.recordQuietly(principal, resoniteId, AuditEntry.Action.LINK, e.failure().name(), requestId);
+            audit.recordQuietly(principal.name(), resoniteId == null ? null : resoniteId.value(), AuditEntry.Action.LINK,
+                    e.failure().name(), requestId);
             metrics.ended(declined ? "declined" : "failed", e.failure().name());
             return new Failed(e.failure(), e.providerError());
         }

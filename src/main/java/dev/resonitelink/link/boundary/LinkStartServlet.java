@@ -59,7 +59,7 @@ public class LinkStartServlet extends HttpServlet {
         }
         URI redirect;
         try {
-            redirect = resonite.start(new HttpFlowSession(req.getSession()), req.getUserPrincipal().getName(),
+            redirect = resonite.start(new HttpFlowSession(req.getSession()), Pages.principal(req),
                     returnTo == null || returnTo.isEmpty() ? null : returnTo, extraScopes);
         } catch (LinkFailedException e) {
             // with openid, Resonite's discovery document could not be read: nothing is pending, nothing stored

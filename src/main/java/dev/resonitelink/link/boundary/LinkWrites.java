@@ -1,5 +1,8 @@
 package dev.resonitelink.link.boundary;
 
+import dev.resonitelink.ResoniteUserId;
+import dev.resonitelink.SitePrincipal;
+import dev.resonitelink.sealing.SealedToken;
 import dev.resonitelink.link.entity.AccountLink;
 import dev.resonitelink.link.entity.LinkOutcome;
 import dev.resonitelink.link.entity.LinkResult;
@@ -37,9 +40,10 @@ public class LinkWrites {
     Clock clock = Clock.systemUTC();
 
     @Transactional(value = Transactional.TxType.REQUIRES_NEW, rollbackOn = LinkFailedException.class)
-    public LinkResult write(String principal, ResoniteProfile profile, String sealedRefreshToken) throws LinkFailedException {
+    public LinkResult write(SitePrincipal principal, ResoniteProfile profile, SealedToken sealedRefreshToken)
+            throws LinkFailedException {
         Optional<AccountLink> holder = byResoniteId(profile.id());
-        if (holder.isPresent() && !holder.get().principal().equals(principal)) {
+        if (holder.isPresent() && !holder.get().principal().equals(principal.name())) {
             throw new LinkFailedException(LinkFailure.ALREADY_LINKED_ELSEWHERE,
                     "Resonite account is already linked to another local user");
         }
@@ -47,17 +51,18 @@ public class LinkWrites {
         LinkOutcome outcome;
         AccountLink link;
         StoredToken dropped = mine.filter(l -> l.refreshToken() != null)
-                .map(l -> new StoredToken(l.refreshToken(), l.resoniteId())).orElse(null);
+                .map(l -> new StoredToken(new SealedToken(l.refreshToken()), new ResoniteUserId(l.resoniteId())))
+                .orElse(null);
         if (mine.isEmpty()) {
-            link = new AccountLink(principal, profile, clock.instant());
+            link = new AccountLink(principal.name(), profile, clock.instant());
             em.persist(link);
             outcome = LinkOutcome.LINKED;
         } else {
             link = mine.get();
-            outcome = link.resoniteId().equals(profile.id()) ? LinkOutcome.REFRESHED : LinkOutcome.REPLACED;
+            outcome = link.resoniteId().equals(profile.id().value()) ? LinkOutcome.REFRESHED : LinkOutcome.REPLACED;
             link.update(profile, clock.instant());
         }
-        link.keepRefreshToken(sealedRefreshToken);
+        link.keepRefreshToken(sealedRefreshToken == null ? null : sealedRefreshToken.value());
         try {
             em.flush();
         } catch (OptimisticLockException e) {
@@ -71,16 +76,16 @@ public class LinkWrites {
         return new LinkResult(outcome, dropped);
     }
 
-    public Optional<AccountLink> byPrincipal(String principal) {
+    public Optional<AccountLink> byPrincipal(SitePrincipal principal) {
         return em.createNamedQuery(AccountLink.BY_PRINCIPAL, AccountLink.class)
-                .setParameter("principal", principal)
+                .setParameter("principal", principal.name())
                 .getResultStream().findFirst();
     }
 
-    private Optional<AccountLink> byResoniteId(String resoniteId) {
+    private Optional<AccountLink> byResoniteId(ResoniteUserId resoniteId) {
         return em.createNamedQuery(AccountLink.BY_RESONITE_ID, AccountLink.class)
                 .setParameter("provider", AccountLink.RESONITE)
-                .setParameter("resoniteId", resoniteId)
+                .setParameter("resoniteId", resoniteId.value())
                 .getResultStream().findFirst();
     }
 

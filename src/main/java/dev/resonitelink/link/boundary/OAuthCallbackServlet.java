@@ -28,7 +28,7 @@ public class OAuthCallbackServlet extends HttpServlet {
         String query = req.getQueryString();
         Map<String, List<String>> parameters = Pages.parameters(req);
         LinkCallback.Ending ending = callback.complete(HttpFlowSession.of(req.getSession(false)),
-                req.getUserPrincipal().getName(), parameters, query == null ? 0 : query.length(), requestId);
+                Pages.principal(req), parameters, query == null ? 0 : query.length(), requestId);
         if (ending instanceof LinkCallback.Linked linked) {
             resp.sendRedirect(req.getContextPath() + (linked.returnTo() != null
                     ? linked.returnTo()

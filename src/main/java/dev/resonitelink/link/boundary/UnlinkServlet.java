@@ -1,5 +1,6 @@
 package dev.resonitelink.link.boundary;
 
+import dev.resonitelink.SitePrincipal;
 import dev.resonitelink.audit.AuditTrail;
 import dev.resonitelink.audit.AuditEntry;
 import dev.resonitelink.oauth.control.AuthorizationCodeFlow;
@@ -33,7 +34,7 @@ public class UnlinkServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
-        var link = links.view(req.getUserPrincipal().getName());
+        var link = links.view(Pages.principal(req));
         if (link.isEmpty()) {
             resp.sendRedirect(req.getContextPath() + "/account?notLinked");
             return;
@@ -47,12 +48,13 @@ public class UnlinkServlet extends HttpServlet {
         if (Pages.refusedForm(req, resp, "Open your account page again and retry.")) {
             return;
         }
-        String principal = req.getUserPrincipal().getName();
+        SitePrincipal principal = Pages.principal(req);
         // end the grant at Resonite first (best effort); the local link goes whatever the answer
         links.storedToken(principal).flatMap(stored -> vault.open(stored.sealed(), principal, stored.resoniteId()))
                 .ifPresent(resonite::revoke);
         var removed = links.unlink(principal);
-        removed.ifPresent(resoniteId -> audit.recordQuietly(principal, resoniteId, AuditEntry.Action.UNLINK, "UNLINKED",
+        removed.ifPresent(resoniteId -> audit.recordQuietly(principal.name(), resoniteId.value(), AuditEntry.Action.UNLINK,
+                "UNLINKED",
                 Pages.requestId()));
         resp.sendRedirect(req.getContextPath() + "/account?" + (removed.isPresent() ? "unlinked" : "notLinked"));
     }

@@ -98,10 +98,10 @@ public class AccountLink {
 
     /** Takes the profile's current state; called again when the user re-links. */
     public void update(ResoniteProfile profile, Instant now) {
-        if (!profile.id().equals(resoniteId)) {
+        if (!profile.id().value().equals(resoniteId)) {
             this.linkedAt = now;
         }
-        this.resoniteId = profile.id();
+        this.resoniteId = profile.id().value();
         this.username = profile.username();
         this.iconUrl = profile.iconUrl();
         this.email = profile.email();

@@ -18,6 +18,7 @@ import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.nimbusds.oauth2.sdk.token.RefreshToken;
 import com.nimbusds.openid.connect.sdk.LogoutRequest;
 import com.nimbusds.openid.connect.sdk.Nonce;
+import dev.resonitelink.SitePrincipal;
 import dev.resonitelink.oauth.entity.Grant;
 import dev.resonitelink.oauth.entity.LinkFailedException;
 import dev.resonitelink.oauth.entity.LinkFailure;
@@ -101,7 +102,7 @@ public class AuthorizationCodeFlow {
      * @throws LinkFailedException with OpenID Connect, {@code PROVIDER_UNAVAILABLE} when the discovery document cannot
      *                             be read (nothing is pending then)
      */
-    public URI start(FlowSession session, String principal, String returnTo, Set<String> extraScopes)
+    public URI start(FlowSession session, SitePrincipal principal, String returnTo, Set<String> extraScopes)
             throws LinkFailedException {
         Set<String> scopes = new LinkedHashSet<>(registration.scopes());
         scopes.addAll(extraScopes);

@@ -1,5 +1,6 @@
 package dev.resonitelink.oauth.control;
 
+import dev.resonitelink.ResoniteUserId;
 import dev.resonitelink.oauth.entity.ResoniteProfile;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
@@ -21,7 +22,6 @@ import java.util.regex.Pattern;
  */
 public final class ResoniteProfiles {
 
-    private static final Pattern USER_ID = Pattern.compile("U-[\\p{Alnum}_.\\-]{1,120}");
     private static final Pattern RESDB = Pattern.compile("resdb:///([0-9A-Za-z]{1,128})(\\.[0-9A-Za-z]{1,10})?");
     private static final int MAX_TEXT = 512;
     /**
@@ -48,7 +48,7 @@ public final class ResoniteProfiles {
             throw new IllegalArgumentException("profile is not valid JSON");
         }
         String id = text(json, "id").orElseThrow(() -> new IllegalArgumentException("profile has no id"));
-        if (!USER_ID.matcher(id).matches()) {
+        if (!ResoniteUserId.valid(id)) {
             throw new IllegalArgumentException("profile id is not a Resonite user id");
         }
         String username = text(json, "username").filter(u -> !u.isBlank())
@@ -57,7 +57,7 @@ public final class ResoniteProfiles {
                 .map(raw -> browserIconUrl(raw, iconBaseUri)).orElse(null);
         String email = grantedScopes.contains("email") ? text(json, "email").filter(e -> e.contains("@")).orElse(null) : null;
         ResoniteProfile.PatreonSupport patreon = grantedScopes.contains("patreon") ? patreon(json) : null;
-        return new ResoniteProfile(id, username, icon, email, patreon, Set.copyOf(grantedScopes));
+        return new ResoniteProfile(new ResoniteUserId(id), username, icon, email, patreon, Set.copyOf(grantedScopes));
     }
 
     /** {@code resdb:///<hash>.<ext>} becomes {@code <base><hash>}; https URLs pass; anything else is dropped. */

@@ -1,5 +1,6 @@
 package dev.resonitelink.oauth.entity;
 
+import dev.resonitelink.SitePrincipal;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.Set;
@@ -11,12 +12,13 @@ import java.util.Set;
  * @param state        the one-time {@code state} value sent with the request
  * @param codeVerifier the PKCE verifier, or null when PKCE is turned off by configuration
  * @param nonce        the OpenID Connect nonce sent with the request, or null without {@code openid}
- * @param principal    the local user who started the flow; a callback for another user is refused
+ * @param principal    the site user who started the flow (null for a sign-in); a callback for another is refused
  * @param scopes       the scopes asked for
  * @param createdAt    when the request was built; it expires after the configured state lifetime
  * @param returnTo     an application-relative path to go to after linking (already checked), or null
  */
-public record PendingAuthorization(String state, String codeVerifier, String nonce, String principal, Set<String> scopes,
+public record PendingAuthorization(String state, String codeVerifier, String nonce, SitePrincipal principal,
+                                   Set<String> scopes,
                                    Instant createdAt, String returnTo) implements Serializable {
 
     public boolean expiredAt(Instant now, java.time.Duration lifetime) {

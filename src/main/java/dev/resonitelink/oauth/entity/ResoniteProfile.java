@@ -1,5 +1,6 @@
 package dev.resonitelink.oauth.entity;
 
+import dev.resonitelink.ResoniteUserId;
 import java.util.Set;
 
 /**
@@ -12,7 +13,7 @@ import java.util.Set;
  * @param patreon           only with the {@code patreon} scope
  * @param grantedScopes     the scopes the provider granted
  */
-public record ResoniteProfile(String id, String username, String iconUrl, String email, PatreonSupport patreon,
+public record ResoniteProfile(ResoniteUserId id, String username, String iconUrl, String email, PatreonSupport patreon,
                               Set<String> grantedScopes) {
 
     /** Patreon supporter state, as Resonite reports it. */

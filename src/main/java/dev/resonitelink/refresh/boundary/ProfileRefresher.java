@@ -9,6 +9,7 @@ import dev.resonitelink.oauth.control.Resonite;
 import dev.resonitelink.oauth.entity.LinkFailedException;
 import dev.resonitelink.oauth.entity.LinkFailure;
 import dev.resonitelink.oauth.entity.ResoniteProfile;
+import dev.resonitelink.sealing.SealedToken;
 import dev.resonitelink.sealing.TokenSealer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -87,10 +88,10 @@ public class ProfileRefresher {
         }
         try {
             Grant grant = resonite.refresh(token, due.scopes());
-            String current = due.sealedToken();
+            SealedToken current = due.sealedToken();
             if (grant.refreshToken() != null && !grant.refreshToken().equals(token)) {
                 // rotated: the old token is spent, so the new one is stored at once, before anything else can fail
-                String sealed = vault.seal(grant.refreshToken(), due.principal(), due.resoniteId());
+                SealedToken sealed = vault.seal(grant.refreshToken(), due.principal(), due.resoniteId());
                 if (!storedInstead(due, sealed)) {
                     resonite.revoke(grant.refreshToken()); // the link changed meanwhile: this token belongs to nothing
                     return false;
@@ -130,7 +131,7 @@ public class ProfileRefresher {
         return taken == 1;
     }
 
-    private boolean storedInstead(RefreshableLink due, String sealed) {
+    private boolean storedInstead(RefreshableLink due, SealedToken sealed) {
         try {
             return links.keepRotatedToken(due, sealed);
         } catch (RuntimeException concurrentChange) {
@@ -138,7 +139,7 @@ public class ProfileRefresher {
         }
     }
 
-    private void needsReconsent(RefreshableLink due, String currentSealedToken, String why) {
+    private void needsReconsent(RefreshableLink due, SealedToken currentSealedToken, String why) {
         if (links.needsReconsent(due, currentSealedToken)) {
             LOG.info(() -> "link of local user " + due.principal() + " needs re-consent: " + why);
         }

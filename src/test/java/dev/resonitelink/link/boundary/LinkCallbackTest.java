@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.nimbusds.oauth2.sdk.AuthorizationRequest;
 import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import com.nimbusds.oauth2.sdk.util.URLUtils;
+import dev.resonitelink.ResoniteUserId;
+import dev.resonitelink.SitePrincipal;
 import dev.resonitelink.audit.AuditEntry;
 import dev.resonitelink.audit.AuditTrail;
 import dev.resonitelink.link.entity.LinkOutcome;
@@ -18,6 +20,7 @@ import dev.resonitelink.oauth.entity.LinkFailedException;
 import dev.resonitelink.oauth.entity.LinkFailure;
 import dev.resonitelink.oauth.entity.ResoniteProfile;
 import dev.resonitelink.ops.control.FlowMetrics;
+import dev.resonitelink.sealing.SealedToken;
 import dev.resonitelink.sealing.TokenSealer;
 import dev.resonitelink.settings.Setting;
 import dev.resonitelink.settings.Settings;
@@ -38,9 +41,12 @@ import org.junit.jupiter.api.Test;
  */
 class LinkCallbackTest {
 
+
     private static final String TOKEN = "https://account.resonite.com/connect/token";
     private static final String PROFILE = "https://account.resonite.com/api/user/profile";
     private static final String REVOCATION = "https://account.resonite.com/connect/revocation";
+
+    private static final SitePrincipal ALICE = new SitePrincipal("alice");
 
     private final List<String> revoked = new ArrayList<>();
     private final List<String> audited = new ArrayList<>();
@@ -74,9 +80,9 @@ class LinkCallbackTest {
 
     @Test
     void aCompleteAnswerLinksAuditsCountsAndGoesWhereTheFlowWasStartedFor() throws Exception {
-        Map<String, List<String>> answer = started("alice", "/events/e1");
+        Map<String, List<String>> answer = started(ALICE, "/events/e1");
 
-        LinkCallback.Ending ending = callback.complete(session, "alice", answer, 80, "REQ1");
+        LinkCallback.Ending ending = callback.complete(session, ALICE, answer, 80, "REQ1");
 
         assertThat(ending).isEqualTo(new LinkCallback.Linked(LinkOutcome.LINKED, "/events/e1"));
         assertThat(linked).containsExactly("alice U-ada sealed(rt-new)");
@@ -87,15 +93,16 @@ class LinkCallbackTest {
 
     @Test
     void replacingALinkRevokesTheTokenOfTheOldOne() throws Exception {
-        linkResult = new LinkResult(LinkOutcome.REPLACED, new StoredToken("sealed(rt-old)", "U-old"));
-        LinkCallback.Ending ending = callback.complete(session, "alice", started("alice", null), 80, "REQ2");
+        linkResult = new LinkResult(LinkOutcome.REPLACED,
+                new StoredToken(new SealedToken("sealed(rt-old)"), new ResoniteUserId("U-old")));
+        LinkCallback.Ending ending = callback.complete(session, ALICE, started(ALICE, null), 80, "REQ2");
         assertThat(ending).isEqualTo(new LinkCallback.Linked(LinkOutcome.REPLACED, null));
         assertThat(revoked).containsExactly("rt-old");
     }
 
     @Test
     void anAnswerNoFlowOfThisSessionWaitsForIsRefusedCountedAndNeverAudited() {
-        LinkCallback.Ending ending = callback.complete(session, "alice",
+        LinkCallback.Ending ending = callback.complete(session, ALICE,
                 Map.of("state", List.of("forged"), "code", List.of("c")), 30, "REQ3");
         assertThat(ending).isEqualTo(new LinkCallback.Failed(LinkFailure.STATE_UNKNOWN, null));
         assertThat(audited).as("anybody can send that: no audit entry per forged callback").isEmpty();
@@ -105,8 +112,8 @@ class LinkCallbackTest {
 
     @Test
     void aFlowAnotherSiteUserStartedIsRefusedAndAudited() throws Exception {
-        Map<String, List<String>> answer = started("bob", null);
-        LinkCallback.Ending ending = callback.complete(session, "alice", answer, 80, "REQ4");
+        Map<String, List<String>> answer = started(new dev.resonitelink.SitePrincipal("bob"), null);
+        LinkCallback.Ending ending = callback.complete(session, ALICE, answer, 80, "REQ4");
         assertThat(ending).isEqualTo(new LinkCallback.Failed(LinkFailure.WRONG_USER, null));
         assertThat(audited).containsExactly("alice null LINK WRONG_USER REQ4");
         assertThat(linked).isEmpty();
@@ -114,9 +121,9 @@ class LinkCallbackTest {
 
     @Test
     void aDeclinedConsentEndsAsDeclinedWithNothingRedeemed() throws Exception {
-        Map<String, List<String>> answer = started("alice", null);
+        Map<String, List<String>> answer = started(ALICE, null);
         Map<String, List<String>> declined = Map.of("state", answer.get("state"), "error", List.of("access_denied"));
-        LinkCallback.Ending ending = callback.complete(session, "alice", declined, 80, "REQ5");
+        LinkCallback.Ending ending = callback.complete(session, ALICE, declined, 80, "REQ5");
         assertThat(ending).isEqualTo(new LinkCallback.Failed(LinkFailure.DECLINED, null));
         assertThat(counted).containsExactly("declined DECLINED");
         assertThat(audited).containsExactly("alice null LINK DECLINED REQ5");
@@ -125,7 +132,7 @@ class LinkCallbackTest {
     @Test
     void aResoniteAccountLinkedElsewhereIsRefusedAndItsNewGrantRevoked() throws Exception {
         linkRefusal = new LinkFailedException(LinkFailure.ALREADY_LINKED_ELSEWHERE, "taken");
-        LinkCallback.Ending ending = callback.complete(session, "alice", started("alice", null), 80, "REQ6");
+        LinkCallback.Ending ending = callback.complete(session, ALICE, started(ALICE, null), 80, "REQ6");
         assertThat(ending).isEqualTo(new LinkCallback.Failed(LinkFailure.ALREADY_LINKED_ELSEWHERE, null));
         assertThat(revoked).as("redeemed, but kept nowhere").containsExactly("rt-new");
         assertThat(audited).containsExactly("alice U-ada LINK ALREADY_LINKED_ELSEWHERE REQ6");
@@ -134,9 +141,9 @@ class LinkCallbackTest {
 
     @Test
     void aProviderErrorCarriesItsCodeToThePage() throws Exception {
-        Map<String, List<String>> answer = started("alice", null);
+        Map<String, List<String>> answer = started(ALICE, null);
         Map<String, List<String>> error = Map.of("state", answer.get("state"), "error", List.of("server_error"));
-        assertThat(callback.complete(session, "alice", error, 80, "REQ7"))
+        assertThat(callback.complete(session, ALICE, error, 80, "REQ7"))
                 .isEqualTo(new LinkCallback.Failed(LinkFailure.PROVIDER_ERROR, "server_error"));
     }
 
@@ -144,8 +151,8 @@ class LinkCallbackTest {
     void aCodeTheProviderRefusesStoresNothing() throws Exception {
         tokenStatus = 400;
         tokenAnswer = "{\"error\":\"invalid_grant\"}";
-        Map<String, List<String>> answer = started("alice", null);
-        assertThat(callback.complete(session, "alice", answer, 80, "REQ8"))
+        Map<String, List<String>> answer = started(ALICE, null);
+        assertThat(callback.complete(session, ALICE, answer, 80, "REQ8"))
                 .isEqualTo(new LinkCallback.Failed(LinkFailure.CODE_REJECTED, "invalid_grant"));
         assertThat(linked).isEmpty();
         assertThat(revoked).isEmpty();
@@ -153,15 +160,15 @@ class LinkCallbackTest {
 
     @Test
     void theSameAnswerTwiceLinksOnce() throws Exception {
-        Map<String, List<String>> answer = started("alice", null);
-        assertThat(callback.complete(session, "alice", answer, 80, "REQ9")).isInstanceOf(LinkCallback.Linked.class);
-        assertThat(callback.complete(session, "alice", answer, 80, "REQ10"))
+        Map<String, List<String>> answer = started(ALICE, null);
+        assertThat(callback.complete(session, ALICE, answer, 80, "REQ9")).isInstanceOf(LinkCallback.Linked.class);
+        assertThat(callback.complete(session, ALICE, answer, 80, "REQ10"))
                 .isEqualTo(new LinkCallback.Failed(LinkFailure.STATE_UNKNOWN, null));
         assertThat(linked).hasSize(1);
     }
 
     /** Starts a flow as {@code principal} and returns the answer Resonite sends back for it. */
-    private Map<String, List<String>> started(String principal, String returnTo) throws Exception {
+    private Map<String, List<String>> started(SitePrincipal principal, String returnTo) throws Exception {
         URI toResonite = flow.start(session, principal, returnTo, Set.of());
         String state = AuthorizationRequest.parse(toResonite).getState().getValue();
         return Map.of("state", List.of(state), "code", List.of("the-code"), "iss",
@@ -174,12 +181,12 @@ class LinkCallbackTest {
         made.profileFetch = new ProfileFetch(settings, resonite);
         made.links = new AccountLinks() {
             @Override
-            public LinkResult link(String principal, ResoniteProfile profile, String sealedRefreshToken)
+            public LinkResult link(SitePrincipal principal, ResoniteProfile profile, SealedToken sealedRefreshToken)
                     throws LinkFailedException {
                 if (linkRefusal != null) {
                     throw linkRefusal;
                 }
-                linked.add(principal + " " + profile.id() + " " + sealedRefreshToken);
+                linked.add(principal + " " + profile.id() + " " + sealedRefreshToken.value());
                 return linkResult;
             }
         };
@@ -198,13 +205,13 @@ class LinkCallbackTest {
         };
         made.vault = new TokenSealer() {
             @Override
-            public String seal(String refreshToken, String principal, String resoniteId) {
-                return refreshToken == null ? null : "sealed(" + refreshToken + ")";
+            public SealedToken seal(String refreshToken, SitePrincipal principal, ResoniteUserId resoniteId) {
+                return refreshToken == null ? null : new SealedToken("sealed(" + refreshToken + ")");
             }
 
             @Override
-            public Optional<String> open(String sealed, String principal, String resoniteId) {
-                return Optional.of(sealed.substring("sealed(".length(), sealed.length() - 1));
+            public Optional<String> open(SealedToken sealed, SitePrincipal principal, ResoniteUserId resoniteId) {
+                return Optional.of(sealed.value().substring("sealed(".length(), sealed.value().length() - 1));
             }
         };
         return made;

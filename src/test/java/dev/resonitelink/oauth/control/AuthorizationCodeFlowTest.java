@@ -35,6 +35,8 @@ import org.junit.jupiter.api.Test;
  */
 class AuthorizationCodeFlowTest {
 
+    private static final dev.resonitelink.SitePrincipal ALICE_P = new dev.resonitelink.SitePrincipal("alice");
+
     private static final String VERIFIER = "v".repeat(43);
 
     private final AtomicReference<ReadOnlyHTTPRequest> sent = new AtomicReference<>();
@@ -43,7 +45,7 @@ class AuthorizationCodeFlowTest {
     @Test
     void requestCarriesCodeClientExactRedirectScopesStateAndS256Challenge() throws Exception {
         Settings settings = TestSettings.defaults();
-        URI uri = Flows.resonite(settings, unreachable()).start(session, "alice", null, Set.of());
+        URI uri = Flows.resonite(settings, unreachable()).start(session, ALICE_P, null, Set.of());
 
         assertThat(uri.toString()).startsWith("https://account.resonite.com/connect/authorize?");
         AuthorizationRequest parsed = AuthorizationRequest.parse(uri);
@@ -55,7 +57,7 @@ class AuthorizationCodeFlowTest {
         PendingAuthorization pending = pendingOf(Flows.resonite(settings, unreachable()), uri);
         assertThat(pending.codeVerifier()).isNotBlank();
         assertThat(uri.toString()).doesNotContain(pending.codeVerifier());
-        assertThat(pending.principal()).isEqualTo("alice");
+        assertThat(pending.principal()).isEqualTo(ALICE_P);
         assertThat(parsed.getCustomParameter("nonce")).as("no openid, no nonce").isNull();
     }
 
@@ -63,7 +65,7 @@ class AuthorizationCodeFlowTest {
     void theChallengeIsTheS256OfTheVerifierAsInRfc7636AppendixB() throws Exception {
         String verifier = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
         AuthorizationCodeFlow flow = Flows.resonite(TestSettings.defaults(), unreachable(), () -> new CodeVerifier(verifier));
-        URI uri = flow.start(session, "alice", null, Set.of());
+        URI uri = flow.start(session, ALICE_P, null, Set.of());
         assertThat(AuthorizationRequest.parse(uri).getCodeChallenge().getValue())
                 .isEqualTo("E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM");
         assertThat(pendingOf(flow, uri).codeVerifier()).isEqualTo(verifier);
@@ -72,8 +74,8 @@ class AuthorizationCodeFlowTest {
     @Test
     void theVerifierAndTheStateAreFreshEachTimeWithTheEntropyTheRfcsAsk() throws Exception {
         AuthorizationCodeFlow flow = Flows.resonite(TestSettings.defaults(), unreachable());
-        PendingAuthorization first = pendingOf(flow, flow.start(session, "alice", null, Set.of()));
-        PendingAuthorization second = pendingOf(flow, flow.start(session, "alice", null, Set.of()));
+        PendingAuthorization first = pendingOf(flow, flow.start(session, ALICE_P, null, Set.of()));
+        PendingAuthorization second = pendingOf(flow, flow.start(session, ALICE_P, null, Set.of()));
         assertThat(first.codeVerifier()).isNotEqualTo(second.codeVerifier()).matches("[A-Za-z0-9._~-]{43,128}");
         assertThat(first.state()).isNotEqualTo(second.state());
         assertThat(Base64.getUrlDecoder().decode(first.state())).hasSizeGreaterThanOrEqualTo(16);
@@ -84,7 +86,7 @@ class AuthorizationCodeFlowTest {
         Map<String, String> values = TestSettings.valid();
         values.put(Setting.PKCE.key(), "false");
         AuthorizationCodeFlow flow = Flows.resonite(TestSettings.with(values), unreachable());
-        URI uri = flow.start(session, "alice", null, Set.of());
+        URI uri = flow.start(session, ALICE_P, null, Set.of());
         assertThat(AuthorizationRequest.parse(uri).getCodeChallenge()).isNull();
         assertThat(pendingOf(flow, uri).codeVerifier()).isNull();
     }
@@ -92,22 +94,22 @@ class AuthorizationCodeFlowTest {
     @Test
     void extraScopesAreAskedForThisRequestOnlyAndKeptWithIt() throws Exception {
         AuthorizationCodeFlow flow = Flows.resonite(TestSettings.defaults(), unreachable());
-        URI uri = flow.start(session, "alice", "/events/e1", Set.of("offline_access"));
+        URI uri = flow.start(session, ALICE_P, "/events/e1", Set.of("offline_access"));
         assertThat(AuthorizationRequest.parse(uri).getScope().toStringList()).contains("offline_access");
         PendingAuthorization pending = pendingOf(flow, uri);
         assertThat(pending.scopes()).contains("offline_access", "profile");
         assertThat(pending.returnTo()).isEqualTo("/events/e1");
-        URI plain = flow.start(session, "alice", null, Set.of());
+        URI plain = flow.start(session, ALICE_P, null, Set.of());
         assertThat(AuthorizationRequest.parse(plain).getScope().toStringList()).doesNotContain("offline_access");
     }
 
     @Test
     void aPendingRequestIsGivenBackOnceAndOnlyToItsOwnSession() throws Exception {
         AuthorizationCodeFlow flow = Flows.resonite(TestSettings.defaults(), unreachable());
-        URI uri = flow.start(session, "alice", null, Set.of());
+        URI uri = flow.start(session, ALICE_P, null, Set.of());
         Map<String, List<String>> query = Map.of("state", List.of(state(uri)), "code", List.of("c"));
         assertFailure(() -> flow.pending(FakeSession.create(), query, 40), LinkFailure.STATE_UNKNOWN);
-        assertThat(flow.pending(session, query, 40).principal()).isEqualTo("alice");
+        assertThat(flow.pending(session, query, 40).principal()).isEqualTo(ALICE_P);
         assertFailure(() -> flow.pending(session, query, 40), LinkFailure.STATE_UNKNOWN);
         assertFailure(() -> flow.pending(session, Map.of("code", List.of("c")), 6), LinkFailure.STATE_MISSING);
     }
@@ -161,7 +163,7 @@ class AuthorizationCodeFlowTest {
     @Test
     void anUnreachableProviderIsAFailureNotAnException() throws Exception {
         AuthorizationCodeFlow flow = Flows.resonite(TestSettings.defaults(), unreachable(), () -> new CodeVerifier(VERIFIER));
-        PendingAuthorization pending = pendingOf(flow, flow.start(session, "alice", null, Set.of()));
+        PendingAuthorization pending = pendingOf(flow, flow.start(session, ALICE_P, null, Set.of()));
         assertFailure(() -> flow.redeem(pending, Map.of("code", List.of("c"), "state", List.of(pending.state()))),
                 LinkFailure.PROVIDER_UNAVAILABLE);
     }
@@ -192,7 +194,7 @@ class AuthorizationCodeFlowTest {
                 default -> json(404, "{}");
             };
         }, () -> new CodeVerifier(VERIFIER));
-        PendingAuthorization pending = pendingOf(flow, flow.start(session, "alice", null, Set.of()));
+        PendingAuthorization pending = pendingOf(flow, flow.start(session, ALICE_P, null, Set.of()));
 
         assertFailure(() -> flow.redeem(pending, Map.of("code", List.of("c"), "state", List.of(pending.state()))),
                 LinkFailure.ID_TOKEN_INVALID);
@@ -234,7 +236,7 @@ class AuthorizationCodeFlowTest {
             sent.set(request);
             return json(status, body);
         }, () -> new CodeVerifier(VERIFIER));
-        PendingAuthorization pending = pendingOf(flow, flow.start(session, "alice", null, Set.of()));
+        PendingAuthorization pending = pendingOf(flow, flow.start(session, ALICE_P, null, Set.of()));
         return flow.redeem(pending, Map.of("code", List.of(code), "state", List.of(pending.state())));
     }
 

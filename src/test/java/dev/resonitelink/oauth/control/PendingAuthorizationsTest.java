@@ -22,7 +22,8 @@ class PendingAuthorizationsTest {
     private final PendingAuthorizations pending = Flows.pending(TestSettings.defaults(), clock);
 
     private PendingAuthorization request(String state) {
-        return new PendingAuthorization(state, "verifier-" + state, null, "alice", Set.of("profile"), clock.instant(), null);
+        return new PendingAuthorization(state, "verifier-" + state, null, new dev.resonitelink.SitePrincipal("alice"), Set.of("profile"),
+                clock.instant(), null);
     }
 
     @Test

@@ -22,6 +22,8 @@ import org.junit.jupiter.api.Test;
  */
 class ProviderEndpointsTest {
 
+    private static final dev.resonitelink.SitePrincipal ALICE_P = new dev.resonitelink.SitePrincipal("alice");
+
     private static final String DOCUMENT = """
             {"issuer":"https://account.resonite.com",
              "authorization_endpoint":"%s",
@@ -95,7 +97,7 @@ class ProviderEndpointsTest {
     void theAuthorizationRequestGoesToTheAnnouncedEndpoint() throws Exception {
         Settings settings = openId(Map.of());
         AuthorizationCodeFlow flow = Flows.resonite(settings, answering(DOCUMENT.formatted(AUTHORIZE, REVOCATION)));
-        AuthorizationRequest request = AuthorizationRequest.parse(flow.start(FakeSession.create(), "alice", null,
+        AuthorizationRequest request = AuthorizationRequest.parse(flow.start(FakeSession.create(), ALICE_P, null,
                 java.util.Set.of()));
         assertThat(request.getEndpointURI()).hasToString(AUTHORIZE);
         assertThat(request.getCustomParameter("nonce")).isNotEmpty();
@@ -108,7 +110,7 @@ class ProviderEndpointsTest {
             throw new IOException("connection refused");
         });
         FakeSession session = FakeSession.create();
-        assertThatThrownBy(() -> flow.start(session, "alice", null, java.util.Set.of()))
+        assertThatThrownBy(() -> flow.start(session, ALICE_P, null, java.util.Set.of()))
                 .isInstanceOfSatisfying(LinkFailedException.class,
                         e -> assertThat(e.failure()).isEqualTo(LinkFailure.PROVIDER_UNAVAILABLE));
         assertThat(session.names()).as("nothing pending").isEmpty();

@@ -24,7 +24,7 @@ class ResoniteProfilesTest {
     void fullProfileWithEveryScopeKeepsEmailAndPatreon() throws IOException {
         ResoniteProfile p = ResoniteProfiles.parse(fixture("resonite-profile-full.json"),
                 Set.of("profile", "email", "patreon"), ICONS);
-        assertThat(p.id()).isEqualTo("U-Ada-Lovelace");
+        assertThat(p.id().value()).isEqualTo("U-Ada-Lovelace");
         assertThat(p.username()).isEqualTo("Ada Lovelace");
         assertThat(p.iconUrl()).isEqualTo(ICONS + "4f0b7c2a9e1d3b5a7c9e1f3a5b7d9f1e3a5c7e9b1d3f5a7c9e1b3d5f7a9c1e3b5");
         assertThat(p.email()).isEqualTo("ada@example.org");
@@ -42,7 +42,7 @@ class ResoniteProfilesTest {
     void minimalProfileIsAccepted() throws IOException {
         ResoniteProfile p = ResoniteProfiles.parse(fixture("resonite-profile-minimal.json"),
                 Set.of("profile", "email", "patreon"), ICONS);
-        assertThat(p.id()).isEqualTo("U-minimal");
+        assertThat(p.id().value()).isEqualTo("U-minimal");
         assertThat(p.iconUrl()).isNull();
         assertThat(p.email()).isNull();
         assertThat(p.patreon()).isEqualTo(new ResoniteProfile.PatreonSupport(false, null, null));
