@@ -89,12 +89,15 @@ class ClusterIT {
         Site organizer = Organizers.signedIn(a.url().toURL());
         String event = EventsIT.createEvent(organizer, "Cluster rush", 10, false);
         String key = EventsIT.publishWithKey(organizer, event);
-        // two at a time: each sign-up and sign-in hashes a password, and a node hashes one per core at once
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        // four at a time, half signing up and in on each node: each sign-up and sign-in hashes a password, and a node
+        // hashes one per two cores at once, so two per node keep each node's hashing busy without turning one away
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
         List<java.util.concurrent.Future<Site>> made = new ArrayList<>();
-        for (int i = 0; i < 100; i++) { // signed in and linked on A (Resonite's redirect URI names A's port)
+        for (int i = 0; i < 100; i++) { // linked through A (Resonite's redirect URI names A's port)
+            PayaraNode signInNode = i % 2 == 0 ? a : b;
             made.add(pool.submit(() -> {
-                Site site = Site.signedIn(a.url().toURL());
+                Site signedIn = Site.signedIn(signInNode.url().toURL());
+                Site site = Site.at(a.url(), signedIn.browser()); // the same browser, its session the cluster's
                 assertThat(site.link(StandIn.newUser()).status()).isEqualTo(302);
                 return site;
             }));
