@@ -39,7 +39,8 @@ public final class Pages {
         if (request.getUserPrincipal() == null) {
             return null;
         }
-        Object name = request.getSession(false) == null ? null : request.getSession(false).getAttribute(DISPLAY_NAME);
+        jakarta.servlet.http.HttpSession session = request.getSession(false);
+        Object name = session == null ? null : session.getAttribute(DISPLAY_NAME);
         return name instanceof String given && !given.isBlank() ? given : request.getUserPrincipal().getName();
     }
 

@@ -21,7 +21,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -78,18 +77,16 @@ public class SiteSignInCallbackServlet extends HttpServlet {
             status = security.authenticate(req, resp, AuthenticationParameters.withParams()
                     .credential(new SiteSignInCredential(identity)).newAuthentication(true));
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "sign-in of " + identity.principal() + " not recorded [request id " + requestId
-                    + "]: " + e.getClass().getSimpleName());
             SiteSignInPages.failed(req, resp, new SiteSignInFailure(SiteSignInFailure.Reason.NOT_RECORDED,
-                    "storage_unavailable", "site user not recorded"), requestId, settings);
+                    "storage_unavailable", "site user " + identity.principal() + " not recorded: "
+                    + e.getClass().getSimpleName()), requestId, settings);
             return;
         }
         if (status != AuthenticationStatus.SUCCESS && status != AuthenticationStatus.SEND_CONTINUE
                 && users.refusedAsLocalAccount(identity.principal())) {
-            LOG.warning("sign-in of " + identity.principal() + " through the identity provider refused: a local account"
-                    + " has that name (" + Setting.SSO_TAKE_OVER_LOCAL + " is off) [request id " + requestId + "]");
             SiteSignInPages.failed(req, resp, new SiteSignInFailure(SiteSignInFailure.Reason.LOCAL_ACCOUNT_EXISTS,
-                    "local-account-exists", "a local account has the name " + identity.principal()), requestId, settings);
+                    "local-account-exists", "a local account has the name " + identity.principal() + " ("
+                    + Setting.SSO_TAKE_OVER_LOCAL + " is off)"), requestId, settings);
             return;
         }
         if (status != AuthenticationStatus.SUCCESS && status != AuthenticationStatus.SEND_CONTINUE) {

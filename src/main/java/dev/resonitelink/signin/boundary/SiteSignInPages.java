@@ -24,7 +24,13 @@ final class SiteSignInPages {
     static void failed(HttpServletRequest req, HttpServletResponse resp, SiteSignInFailure e, String requestId,
                        Settings settings) throws ServletException, IOException {
         SiteSignInFailure.Reason reason = e.reason();
-        Level level = reason == SiteSignInFailure.Reason.NOT_STARTED_HERE ? Level.FINE : Level.INFO;
+        // an operator acts on these two (a store that is down, a name taken by a local account); the others are
+        // the person's or the provider's doing, and a callback this app never started is noise
+        Level level = switch (reason) {
+            case NOT_STARTED_HERE -> Level.FINE;
+            case NOT_RECORDED, LOCAL_ACCOUNT_EXISTS -> Level.WARNING;
+            default -> Level.INFO;
+        };
         LOG.log(level, () -> "sign-in through the identity provider failed: " + reason + " (" + e.outcome()
                 + ") [request id " + requestId + "]: " + e.getMessage());
         if (reason == SiteSignInFailure.Reason.NOT_RECORDED) {
