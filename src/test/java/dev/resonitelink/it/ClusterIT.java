@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Tag;
 @Tag("postgres")
 @Tag("postgres-only")
 @Tag("own-payara")
+@Slow
 class ClusterIT {
 
     private final List<PayaraNode> nodes = new ArrayList<>();

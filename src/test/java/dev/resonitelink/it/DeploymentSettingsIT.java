@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Tag;
  * operator would configure it.
  */
 @Tag("own-payara")
+@Slow
 class DeploymentSettingsIT {
 
     @Test

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Tag;
  * an organizer) unchanged.
  */
 @Tag("postgres")
+@Slow
 class EndpointFuzzIT extends DeployedApp {
 
     record Endpoint(String method, String path, List<String> parameters, boolean withCsrf) {

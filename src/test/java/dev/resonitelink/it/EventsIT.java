@@ -297,6 +297,7 @@ class EventsIT extends DeployedApp {
 
     /** 100 attendees press Register at once for 10 places: the database decides, whatever the threads. */
     @Test
+    @Slow
     void aRushOfAHundredForTenPlacesRegistersExactlyTenAndCancellationsPromoteInOrder() throws Exception {
         Site organizer = Organizers.signedIn(base);
         String id = createEvent(organizer, "Rush " + id(), 10, false);

@@ -41,6 +41,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @Tag("postgres")
 @Tag("postgres-only")
 @Tag("own-payara")
+@Slow
 class ProductionShapeIT {
 
     private static TestCertificates certificates;
