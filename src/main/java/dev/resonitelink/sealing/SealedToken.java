@@ -14,11 +14,6 @@ public record SealedToken(String value) {
         }
     }
 
-    /** The sealed token a column holds, or null for a null column. */
-    public static SealedToken ofNullable(String column) {
-        return column == null ? null : new SealedToken(column);
-    }
-
     @Override
     public String toString() {
         return "SealedToken[***]";

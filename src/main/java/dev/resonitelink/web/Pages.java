@@ -1,5 +1,6 @@
 package dev.resonitelink.web;
 
+import dev.resonitelink.SitePrincipal;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -24,8 +25,8 @@ public final class Pages {
     }
 
     /** The signed-in user of this request (the caller of a page for signed-in users always has one). */
-    public static dev.resonitelink.SitePrincipal principal(HttpServletRequest request) {
-        return new dev.resonitelink.SitePrincipal(request.getUserPrincipal().getName());
+    public static SitePrincipal principal(HttpServletRequest request) {
+        return new SitePrincipal(request.getUserPrincipal().getName());
     }
 
     /** The session attribute with the signed-in person's name as their sign-in gave it (single sign-on's name claim). */

@@ -1,5 +1,6 @@
 package dev.resonitelink.event.boundary;
 
+import dev.resonitelink.ResoniteUserId;
 import dev.resonitelink.ApiErrors;
 import dev.resonitelink.account.boundary.ClientAddresses;
 import dev.resonitelink.event.entity.Admission;
@@ -69,7 +70,7 @@ public class AdmissionResource {
                               @QueryParam("key") String key,
                               @Parameter(hidden = true) @HeaderParam(HttpHeaders.ACCEPT) String accept,
                               @Context HttpServletRequest request) {
-        boolean wellFormed = dev.resonitelink.ResoniteUserId.valid(resoniteId);
+        boolean wellFormed = ResoniteUserId.valid(resoniteId);
         Gate gate = gate(request, eventId, authorization, key, wellFormed ? resoniteId : null);
         if (gate.refusal() != null) {
             return gate.refusal();

@@ -1,5 +1,6 @@
 package dev.resonitelink.event.boundary;
 
+import dev.resonitelink.SitePrincipal;
 import dev.resonitelink.event.entity.Event;
 import dev.resonitelink.event.entity.EventView;
 import dev.resonitelink.event.entity.Registration;
@@ -47,7 +48,7 @@ public class EventPages {
         req.setAttribute("event", EventView.of(event.get(), clock.instant(), readerZone(req)));
         if (req.getUserPrincipal() != null) {
             String principal = req.getUserPrincipal().getName();
-            Optional<LinkView> link = links.view(new dev.resonitelink.SitePrincipal(principal));
+            Optional<LinkView> link = links.view(new SitePrincipal(principal));
             req.setAttribute("linked", link.isPresent());
             // an event for supporters reads the Patreon state, which only a link with that permission has
             req.setAttribute("askPatreon", event.get().details().supportersOnly() && link.isPresent()

@@ -1,5 +1,6 @@
 package dev.resonitelink.event.boundary;
 
+import dev.resonitelink.ResoniteUserId;
 import dev.resonitelink.audit.AuditTrail;
 import dev.resonitelink.audit.AuditEntry;
 import dev.resonitelink.link.entity.LinkView;
@@ -45,7 +46,7 @@ public class Invites {
             if (entry.isEmpty()) {
                 continue;
             }
-            if (!(dev.resonitelink.ResoniteUserId.valid(entry) || USERNAME.matcher(entry).matches())) {
+            if (!(ResoniteUserId.valid(entry) || USERNAME.matcher(entry).matches())) {
                 problems.add("Not a Resonite user id or username: " + entry.substring(0, Math.min(40, entry.length())));
             }
             entries.add(entry);
@@ -61,7 +62,7 @@ public class Invites {
     public void replace(String eventId, List<String> entries, String organizer, String requestId) {
         em.createNativeQuery("delete from event_invite where event_id = ?1").setParameter(1, eventId).executeUpdate();
         for (String entry : entries) {
-            boolean id = dev.resonitelink.ResoniteUserId.valid(entry);
+            boolean id = ResoniteUserId.valid(entry);
             em.createNativeQuery("insert into event_invite (id, event_id, resonite_id, username) values (?1, ?2, ?3, ?4)")
                     .setParameter(1, UUID.randomUUID().toString()).setParameter(2, eventId)
                     .setParameter(3, id ? entry : null).setParameter(4, id ? null : entry).executeUpdate();

@@ -1,5 +1,6 @@
 package dev.resonitelink.event.boundary;
 
+import dev.resonitelink.SitePrincipal;
 import static dev.resonitelink.event.control.NativeRows.instant;
 
 import dev.resonitelink.event.entity.Event;
@@ -87,7 +88,7 @@ public class Registrations {
         if (event.details().opensAt() != null && now.isBefore(event.details().opensAt())) {
             return Outcome.NOT_OPEN_YET;
         }
-        Optional<LinkView> link = links.view(new dev.resonitelink.SitePrincipal(principal));
+        Optional<LinkView> link = links.view(new SitePrincipal(principal));
         if (link.isEmpty()) {
             return Outcome.NOT_LINKED;
         }

@@ -102,8 +102,7 @@ public class AccountLinks {
     /** The sealed refresh token of the principal's link, if any (for revocation before unlinking). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<StoredToken> storedToken(SitePrincipal principal) {
-        return writes.byPrincipal(principal).filter(l -> l.refreshToken() != null)
-                .map(l -> new StoredToken(new SealedToken(l.refreshToken()), new ResoniteUserId(l.resoniteId())));
+        return writes.byPrincipal(principal).flatMap(AccountLink::storedToken);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -50,9 +50,7 @@ public class LinkWrites {
         Optional<AccountLink> mine = byPrincipal(principal);
         LinkOutcome outcome;
         AccountLink link;
-        StoredToken dropped = mine.filter(l -> l.refreshToken() != null)
-                .map(l -> new StoredToken(new SealedToken(l.refreshToken()), new ResoniteUserId(l.resoniteId())))
-                .orElse(null);
+        StoredToken dropped = mine.flatMap(AccountLink::storedToken).orElse(null);
         if (mine.isEmpty()) {
             link = new AccountLink(principal.name(), profile, clock.instant());
             em.persist(link);

@@ -1,5 +1,6 @@
 package dev.resonitelink.link.boundary;
 
+import dev.resonitelink.SitePrincipal;
 import dev.resonitelink.ApiErrors;
 import dev.resonitelink.link.entity.LinkView;
 import jakarta.inject.Inject;
@@ -36,7 +37,7 @@ public class LinksResource {
         if (security.getUserPrincipal() == null) {
             return ApiErrors.of(Response.Status.UNAUTHORIZED, "not_signed_in", "Sign in first.").build();
         }
-        Optional<LinkView> link = links.view(new dev.resonitelink.SitePrincipal(security.getUserPrincipal().getName()));
+        Optional<LinkView> link = links.view(new SitePrincipal(security.getUserPrincipal().getName()));
         return link.map(view -> Response.ok(view).header("Cache-Control", "no-store").build())
                 .orElseGet(() -> ApiErrors.of(Response.Status.NOT_FOUND, "not_linked", "No Resonite account is linked.")
                         .build());

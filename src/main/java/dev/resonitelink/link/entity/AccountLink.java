@@ -1,6 +1,8 @@
 package dev.resonitelink.link.entity;
 
+import dev.resonitelink.ResoniteUserId;
 import dev.resonitelink.oauth.entity.ResoniteProfile;
+import dev.resonitelink.sealing.SealedToken;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -9,6 +11,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -122,6 +125,12 @@ public class AccountLink {
     public void markNeedsReconsent() {
         this.refreshToken = null;
         this.needsReconsent = true;
+    }
+
+    /** The sealed refresh token this link keeps, with whose grant it is; empty when it keeps none. */
+    public Optional<StoredToken> storedToken() {
+        return refreshToken == null ? Optional.empty()
+                : Optional.of(new StoredToken(new SealedToken(refreshToken), new ResoniteUserId(resoniteId)));
     }
 
     public String refreshToken() {
