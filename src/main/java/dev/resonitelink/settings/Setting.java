@@ -34,6 +34,7 @@ public enum Setting {
     MAX_PENDING_FLOWS("resonite.max-pending-flows", "5", false),
     MAX_RESPONSE_BYTES("resonite.max-response-bytes", "1048576", false),
     SIGN_UPS_PER_ADDRESS("resonite-link.sign-up.per-address-per-hour", "20", false),
+    PASSWORD_HASH_ITERATIONS("resonite-link.password.hash-iterations", "210000", false),
     ADMISSIONS_PER_KEY("resonite-link.admission.per-key-per-minute", "6000", false),
     ADMISSIONS_PER_ADDRESS("resonite-link.admission.per-address-per-minute", "6000", false),
     TRUSTED_PROXIES("resonite-link.trusted-proxies", null, false),

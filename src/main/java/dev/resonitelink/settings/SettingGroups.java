@@ -9,6 +9,9 @@ import java.util.Set;
 /** Builds each group of {@link Settings} from its keys, with the checks that belong to it. */
 final class SettingGroups {
 
+    /** The fewest PBKDF2 iterations Jakarta Security's {@code Pbkdf2PasswordHash} accepts. */
+    static final int MIN_HASH_ITERATIONS = 1_024;
+
     private SettingGroups() {
     }
 
@@ -44,7 +47,17 @@ final class SettingGroups {
                 Duration.ofMillis(r.positiveInt(Setting.READ_TIMEOUT)),
                 Duration.ofSeconds(r.positiveInt(Setting.STATE_LIFETIME)), r.positiveInt(Setting.MAX_PENDING_FLOWS),
                 r.positiveInt(Setting.MAX_RESPONSE_BYTES), r.positiveInt(Setting.SIGN_UPS_PER_ADDRESS),
-                trustedProxies(r), r.positiveInt(Setting.ADMISSIONS_PER_KEY), r.positiveInt(Setting.ADMISSIONS_PER_ADDRESS));
+                trustedProxies(r), r.positiveInt(Setting.ADMISSIONS_PER_KEY), r.positiveInt(Setting.ADMISSIONS_PER_ADDRESS),
+                hashIterations(r));
+    }
+
+    /** PBKDF2 iterations: at least {@link #MIN_HASH_ITERATIONS} (below OWASP's 210,000 the app warns at startup). */
+    private static int hashIterations(SettingsReader r) {
+        int iterations = r.positiveInt(Setting.PASSWORD_HASH_ITERATIONS);
+        if (iterations < MIN_HASH_ITERATIONS) {
+            r.problem(Setting.PASSWORD_HASH_ITERATIONS + " must be at least " + MIN_HASH_ITERATIONS + ", got " + iterations);
+        }
+        return iterations;
     }
 
     static Settings.Tokens tokens(SettingsReader r) {

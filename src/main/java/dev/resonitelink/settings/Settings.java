@@ -71,7 +71,7 @@ public record Settings(Client client, Endpoints endpoints, OpenId openId, Limits
 
     public record Limits(Duration connectTimeout, Duration readTimeout, Duration stateLifetime, int maxPendingFlows,
                          int maxResponseBytes, int signUpsPerAddressPerHour, Set<String> trustedProxies,
-                         int admissionsPerKeyPerMinute, int admissionsPerAddressPerMinute) {
+                         int admissionsPerKeyPerMinute, int admissionsPerAddressPerMinute, int passwordHashIterations) {
     }
 
     /** The keys that seal stored refresh tokens; {@code key} is null when none are kept. */

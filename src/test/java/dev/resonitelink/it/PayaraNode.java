@@ -46,7 +46,8 @@ public final class PayaraNode implements AutoCloseable {
     public static final class Launch {
         private final String name;
         private final int port;
-        private final List<String> jvmOptions = new ArrayList<>(List.of("-Xmx512m"));
+        /** The integration tests' server options (pom.xml, it.server.jvm); the demo's and the benchmark's: only the heap. */
+        private final List<String> jvmOptions = new ArrayList<>(List.of(System.getProperty("it.server.jvm", "-Xmx512m").split(" ")));
         private final List<String> microOptions = new ArrayList<>();
         private final Map<String, String> environment = new HashMap<>();
         private boolean clustered;
@@ -63,6 +64,11 @@ public final class PayaraNode implements AutoCloseable {
             // every test client signs up from loopback, into a database other tests share (the integration tests'
             // own servers raise the same limit); a test of the limit sets its own
             environment.put("RESONITE_LINK_SIGN_UP_PER_ADDRESS_PER_HOUR", "100000");
+            // and the integration tests' hashing (src/test/resources/it/server.properties); the demo keeps the default
+            String iterations = System.getProperty("it.password.hash-iterations");
+            if (iterations != null) {
+                environment.put("RESONITE_LINK_PASSWORD_HASH_ITERATIONS", iterations);
+            }
         }
 
         public Launch jvm(List<String> options) {

@@ -5,46 +5,29 @@ import static org.awaitility.Awaitility.await;
 
 import dev.resonitelink.standin.ResoniteStandIn;
 import java.net.URI;
-import java.net.URL;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Resonite's discovery document on a deployment of its own, so its first read happens here: read when the first link
  * starts (never at deployment), an outage then is a clear page while the app stays ready, and endpoints the
  * deployment configures itself (token and revocation here) win over the announced ones.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ResoniteDiscoveryIT {
+class ResoniteDiscoveryIT extends OwnDeployment {
 
     @Deployment(testable = false)
     static WebArchive app() {
-        return SingleSignOnIT.withSettings(Map.of("resonite.token-uri", "connect/token",
+        return withSettings(Map.of("resonite.token-uri", "connect/token",
                 "resonite.revocation-uri", "connect/revocation"));
-    }
-
-    @ArquillianResource
-    URL base;
-
-    @BeforeEach
-    void reset() throws Exception {
-        StandIn.get().reset();
-        base = new URL("http://localhost:" + Integer.getInteger("it.http.port") + "/resonite-link/");
     }
 
     @AfterEach

@@ -3,17 +3,12 @@ package dev.resonitelink.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The Resonite side of OpenID Connect against a real implementation rather than only the stand-in: Spring
@@ -22,14 +17,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * (signature from the JWKS of its discovery document, {@code iss}, {@code aud}, {@code exp}, {@code nonce}, and
  * {@code sub} equal to the profile's id).
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class ResoniteOnSpringIT {
+class ResoniteOnSpringIT extends OwnDeployment {
 
     @Deployment(testable = false)
     static WebArchive app() {
         String idp = "http://localhost:" + SiteIdp.port() + "/";
-        return SingleSignOnIT.withSettings(Map.of(
+        return withSettings(Map.of(
                 "resonite.base-uri", idp,
                 "resonite.authorize-uri", "oauth2/authorize",
                 "resonite.token-uri", "oauth2/token",
@@ -39,14 +32,9 @@ class ResoniteOnSpringIT {
                 "resonite.scopes", "openid profile"));
     }
 
-    @ArquillianResource
-    URL base;
-
     @BeforeEach
-    void reset() throws Exception {
+    void reset() {
         SiteIdp.get().fault("none");
-        // the host the providers redirect back to (the registered redirect URIs), so the browser's cookies go along
-        base = new URL("http://localhost:" + Integer.getInteger("it.http.port") + "/resonite-link/");
     }
 
     @AfterEach

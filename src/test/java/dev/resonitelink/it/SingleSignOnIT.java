@@ -7,21 +7,15 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.net.URI;
-import java.net.URL;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * {@code resonite-link.sign-in=oidc} against a real, independent OpenID Connect provider: Spring Authorization Server
@@ -29,31 +23,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * config file of a higher ordinal beside the server's settings, as an operator could ship one; the client secret
  * from the environment like every secret). Runs on Payara and on WildFly.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class SingleSignOnIT {
+class SingleSignOnIT extends OwnDeployment {
 
     @Deployment(testable = false)
     static WebArchive app() {
         return withSettings(SiteIdp.signInSettings());
     }
 
-    /** The production WAR with deployment settings that win over the server's (MicroProfile Config ordinal 500). */
-    static WebArchive withSettings(Map<String, String> settings) {
-        String file = "config_ordinal=500\n" + settings.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                .collect(Collectors.joining("\n")) + "\n";
-        return Deployments.productionWar().addAsResource(new StringAsset(file), "META-INF/microprofile-config.properties");
-    }
-
-    @ArquillianResource
-    URL base;
-
     @BeforeEach
-    void reset() throws Exception {
-        StandIn.get().reset();
+    void reset() {
         SiteIdp.get().fault("none");
-        // the host the providers redirect back to (the registered redirect URIs), so the browser's cookies go along
-        base = new URL("http://localhost:" + Integer.getInteger("it.http.port") + "/resonite-link/");
     }
 
     @AfterEach

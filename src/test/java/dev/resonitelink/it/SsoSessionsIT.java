@@ -34,7 +34,7 @@ class SsoSessionsIT {
 
     @Deployment(testable = false)
     static WebArchive app() {
-        return SingleSignOnIT.withSettings(SiteIdp.signInSettings(
+        return OwnDeployment.withSettings(SiteIdp.signInSettings(
                 Map.of("resonite-link.sso.max-session-seconds", String.valueOf(MAX_SESSION_SECONDS))));
     }
 

@@ -2,16 +2,24 @@ package dev.resonitelink.account.boundary;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import dev.resonitelink.settings.Setting;
+import dev.resonitelink.settings.Settings;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
 
 /**
- * PBKDF2 with OWASP's current parameters (HMAC-SHA512, 210,000 iterations, 32-byte salt and key), at most one hash
+ * PBKDF2 with OWASP's current parameters (HMAC-SHA512, 210,000 iterations, 32-byte salt and key; the iterations are
+ * {@code resonite-link.password.hash-iterations}, so an operator can follow OWASP upwards without a release: stored
+ * hashes with other parameters are re-hashed at their next sign-in; fewer than OWASP's are warned about at startup,
+ * and are what the integration tests' servers use, with one test class on the default), at most one hash
  * at once per two cores ({@link #SLOTS}): a flood of well-formed sign-ins or sign-ups then waits here (and is turned
  * away after {@link #WAIT_SECONDS} seconds) and never has more than half of the machine; the link flows keep the
  * rest. (With one hash per core, a flood of 48 attackers took both cores of the benchmark machine and the link flows
@@ -22,12 +30,19 @@ import java.util.concurrent.TimeUnit;
 public class PasswordHashing {
 
     static final String ALGORITHM = "PBKDF2WithHmacSHA512";
-    static final int ITERATIONS = 210_000;
+    /** OWASP's recommendation for PBKDF2-HMAC-SHA512 (Password Storage Cheat Sheet), the setting's default. */
+    static final int OWASP_ITERATIONS = 210_000;
+    private static final Logger LOG = Logger.getLogger(PasswordHashing.class.getName());
     static final int WAIT_SECONDS = 3;
     int waitSeconds = WAIT_SECONDS;
 
     @Inject
     Pbkdf2PasswordHash hash;
+
+    @Inject
+    Settings settings;
+
+    private int iterations;
 
     /** Hashes computed at once: half of the cores, at least one. */
     static final int SLOTS = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
@@ -42,11 +57,21 @@ public class PasswordHashing {
         }
     }
 
+    /** Made at startup: a bad iteration count fails the deployment, and the warning below is in the start's log. */
+    void atStartup(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        // creating the bean runs configure()
+    }
+
     @PostConstruct
     void configure() {
+        iterations = settings.limits().passwordHashIterations();
+        if (iterations < OWASP_ITERATIONS) {
+            LOG.warning(Setting.PASSWORD_HASH_ITERATIONS + " is " + iterations + ", below OWASP's " + OWASP_ITERATIONS
+                    + " for PBKDF2-HMAC-SHA512: passwords are cheaper to guess from a stolen database than they should be");
+        }
         hash.initialize(Map.of(
                 "Pbkdf2PasswordHash.Algorithm", ALGORITHM,
-                "Pbkdf2PasswordHash.Iterations", String.valueOf(ITERATIONS),
+                "Pbkdf2PasswordHash.Iterations", String.valueOf(iterations),
                 "Pbkdf2PasswordHash.SaltSizeBytes", "32",
                 "Pbkdf2PasswordHash.KeySizeBytes", "32"));
         byte[] random = new byte[24];
@@ -64,9 +89,9 @@ public class PasswordHashing {
         return matches && storedHash != null;
     }
 
-    /** Whether a stored hash was made with weaker parameters than today's (re-hashed at the next sign-in). */
+    /** Whether a stored hash was made with other parameters than today's (re-hashed at the next sign-in). */
     public boolean outdated(String storedHash) {
-        return !storedHash.startsWith(ALGORITHM + ":" + ITERATIONS + ":");
+        return !storedHash.startsWith(ALGORITHM + ":" + iterations + ":");
     }
 
     private <T> T bounded(java.util.function.Supplier<T> work) {

@@ -3,6 +3,10 @@ package dev.resonitelink.account.boundary;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.resonitelink.settings.InvalidSettingsException;
+import dev.resonitelink.settings.Setting;
+import dev.resonitelink.settings.Settings;
+import dev.resonitelink.settings.TestSettings;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,10 +58,21 @@ class PasswordHashingTest {
     private final RecordingHash hash = new RecordingHash();
 
     private PasswordHashing hashing() {
+        return hashing(TestSettings.defaults());
+    }
+
+    private PasswordHashing hashing(Settings settings) {
         PasswordHashing hashing = new PasswordHashing();
         hashing.hash = hash;
+        hashing.settings = settings;
         hashing.configure();
         return hashing;
+    }
+
+    private static Settings withIterations(String iterations) {
+        Map<String, String> values = TestSettings.valid();
+        values.put(Setting.PASSWORD_HASH_ITERATIONS.key(), iterations);
+        return TestSettings.with(values);
     }
 
     @Test
@@ -83,6 +98,22 @@ class PasswordHashingTest {
         assertThat(hashing.outdated("PBKDF2WithHmacSHA256:210000:a:b")).isTrue();
         assertThat(hashing.outdated("PBKDF2WithHmacSHA512:100000:a:b")).isTrue();
         assertThat(hashing.outdated("PBKDF2WithHmacSHA512:210000:a:b")).isFalse();
+    }
+
+    /** An operator following OWASP upwards: hashes made with the old count are re-hashed, the new ones are not. */
+    @Test
+    void theConfiguredIterationsAreUsedAndHashesWithAnyOtherCountAreOutdated() {
+        PasswordHashing hashing = hashing(withIterations("600000"));
+        assertThat(hash.parameters).containsEntry("Pbkdf2PasswordHash.Iterations", "600000");
+        assertThat(hashing.outdated("PBKDF2WithHmacSHA512:210000:a:b")).isTrue();
+        assertThat(hashing.outdated("PBKDF2WithHmacSHA512:600000:a:b")).isFalse();
+    }
+
+    @Test
+    void fewerIterationsThanJakartaSecurityAcceptsAreRefusedAtStartup() {
+        assertThatThrownBy(() -> withIterations("1023")).isInstanceOf(InvalidSettingsException.class)
+                .hasMessageContaining("resonite-link.password.hash-iterations must be at least 1024, got 1023");
+        assertThat(withIterations("1024").limits().passwordHashIterations()).isEqualTo(1024);
     }
 
     @Test
