@@ -34,8 +34,8 @@ class ClusterIT {
         Postgres.start();
         StandIn.get().reset();
         clusterName = "it-" + UUID.randomUUID().toString().substring(0, 8);
-        TestServersExtension.BeforeEachDeployment.waitUntilFree(Integer.getInteger("it.http.port"));
-        PayaraNode.startCluster(List.of(node("a", Integer.getInteger("it.http.port"), 5901, clusterName),
+        TestServersExtension.BeforeEachDeployment.waitUntilFree(Integer.getInteger("it.own.port"));
+        PayaraNode.startCluster(List.of(node("a", Integer.getInteger("it.own.port"), 5901, clusterName),
                 node("b", Integer.getInteger("it.node2.port"), 5911, clusterName)), nodes);
     }
 
@@ -147,8 +147,8 @@ class ClusterIT {
     private static PayaraNode.Launch node(String name, int port, int hazelcastPort, String cluster) {
         return PayaraNode.launch(name, port).preBoot().postgres()
                 .cluster(cluster, hazelcastPort, List.of(5901, 5911))
-                .env(Map.of("RESONITE_CLIENT_ID", StandIn.CLIENT_ID, "RESONITE_CLIENT_SECRET", StandIn.CLIENT_SECRET,
-                        "RESONITE_REDIRECT_URI", "http://localhost:" + Integer.getInteger("it.http.port") + "/resonite-link/oauth/callback",
+                .env(Map.of("RESONITE_CLIENT_ID", StandIn.OWN_CLIENT_ID, "RESONITE_CLIENT_SECRET", StandIn.CLIENT_SECRET,
+                        "RESONITE_REDIRECT_URI", OwnDeployment.url().resolve("oauth/callback").toString(),
                         "RESONITE_BASE_URI", StandIn.get().baseUri().toString(), "RESONITE_SCOPES", "profile email patreon",
                         "RESONITE_LINK_ORGANIZER_BOOTSTRAP_CODE", Organizers.BOOTSTRAP_CODE));
     }

@@ -29,7 +29,7 @@ public final class SiteIdp {
 
     public static synchronized TestIdp get() {
         if (instance == null) {
-            String app = "http://localhost:" + Integer.getInteger("it.http.port") + "/resonite-link/";
+            String app = OwnDeployment.url().toString(); // only deployments of their own sign in through it
             instance = TestIdp.start(port(), new TestIdp.Registration(SITE_CLIENT_ID, System.getProperty("it.sso-secret"),
                             URI.create(app + "sso/callback"), URI.create(app + "login?signedOut"), "resonite-on-spring",
                             System.getProperty("it.client-secret"), URI.create(app + "oauth/callback")),
@@ -45,7 +45,7 @@ public final class SiteIdp {
 
     /** The settings that switch a deployment to single sign-on through this provider. */
     static Map<String, String> signInSettings() {
-        String app = "http://localhost:" + Integer.getInteger("it.http.port") + "/resonite-link/";
+        String app = OwnDeployment.url().toString();
         return Map.of("resonite-link.sign-in", "oidc",
                 "resonite-link.sso.issuer", "http://localhost:" + port(),
                 "resonite-link.sso.client-id", SITE_CLIENT_ID,

@@ -44,7 +44,7 @@ class SsoSessionsIT {
     void reset() {
         StandIn.get().reset();
         SiteIdp.get().fault("none");
-        base = URI.create("http://localhost:" + Integer.getInteger("it.http.port") + "/resonite-link/");
+        base = OwnDeployment.url();
     }
 
     private String sessionId(Browser browser) {

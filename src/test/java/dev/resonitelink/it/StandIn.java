@@ -14,6 +14,11 @@ public final class StandIn {
 
     public static final String CLIENT_ID = "it-client";
     public static final String CLIENT_SECRET = "it-secret";
+    /**
+     * The client of the deployments that run beside the shared one, on a port of their own ({@link OwnDeployment},
+     * {@code ClusterIT}'s first node): registered with that port's redirect URI, as a second site would be.
+     */
+    public static final String OWN_CLIENT_ID = "it-own-client";
     public static final String PASSWORD = "resonite-pw";
 
     private static ResoniteStandIn instance;
@@ -27,6 +32,7 @@ public final class StandIn {
             }
             instance.register(new ResoniteStandIn.Client(CLIENT_ID, CLIENT_SECRET, URI.create(
                     "http://localhost:" + Integer.getInteger("it.http.port") + "/resonite-link/oauth/callback")));
+            instance.register(new ResoniteStandIn.Client(OWN_CLIENT_ID, CLIENT_SECRET, OwnDeployment.url().resolve("oauth/callback")));
             Runtime.getRuntime().addShutdownHook(new Thread(instance::close));
         }
         return instance;

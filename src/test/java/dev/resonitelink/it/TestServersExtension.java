@@ -12,7 +12,8 @@ import org.jboss.arquillian.core.spi.LoadableExtension;
 /**
  * Prepares what each deployment needs: in the PostgreSQL execution the database must be up before the WAR's
  * migrations run; and since the Payara Micro container stops the previous test class's server without waiting for
- * it to exit, this waits until every earlier Payara Micro on the HTTP port has exited and the port is free. (On
+ * it to exit, this waits until every earlier Payara Micro on the port of those deployments ({@code it.own.port})
+ * has exited and the port is free. (On
  * WildFly one server, started once, takes every test class's deployment in turn.)
  */
 public class TestServersExtension implements LoadableExtension {
@@ -28,7 +29,7 @@ public class TestServersExtension implements LoadableExtension {
             if (Postgres.enabled()) {
                 Postgres.start(); // the database must be up before the WAR's migrations run at deployment
             }
-            Integer port = Integer.getInteger("it.http.port");
+            Integer port = Integer.getInteger("it.own.port"); // Arquillian deploys only the classes of their own settings
             if (port != null && !"wildfly".equals(System.getProperty("it.server"))) { // one WildFly serves every class
                 waitUntilFree(port);
             }
