@@ -4,30 +4,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The first organizer's one-time code against parallel guessing (security round 3, item 9): every wrong attempt
  * counts, however many arrive at once, so after {@code MAX_CODE_FAILURES} (5) the code is withdrawn and even the right
  * one is refused. Needs a deployment that has no organizer yet, and leaves one whose code is withdrawn: a Payara
- * Micro of the H2 execution starts with an empty database, so this class runs there only, on a server of its own
- * (the shared one is stopped before and after it; WildFly serves every class from one database, and the PostgreSQL
- * execution shares one database across classes, where another class made the first organizer already).
+ * Micro of the H2 execution starts with an empty database, so this class runs there only, with a deployment of its
+ * own (WildFly serves every class from one database, and the PostgreSQL execution shares one database across classes,
+ * where another class made the first organizer already).
  */
 @Tag("payara-only")
-class BootstrapCodeIT extends DeployedApp {
+class BootstrapCodeIT extends OwnDeployment {
 
-    @BeforeAll
-    @AfterAll
-    static void aServerOfItsOwn() {
-        SharedPayara.stop();
+    @Deployment(testable = false)
+    static WebArchive app() {
+        return withSettings(Map.of());
     }
 
     @Test
