@@ -8,42 +8,52 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Two Payara Micro nodes with the same WAR, clustered by Payara's own Hazelcast on loopback, sharing one PostgreSQL:
  * a flow started on one node completes on the other, even when the first node is gone. The test plays the load
- * balancer by choosing the node each request goes to.
+ * balancer by choosing the node each request goes to. One cluster serves the class (its tests use users and events of
+ * their own); the test that stops a node runs last.
  */
 @Tag("postgres")
 @Tag("postgres-only")
 @Tag("own-payara")
 @Slow
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
 
-    private final List<PayaraNode> nodes = new ArrayList<>();
-    private String clusterName;
+    private static final List<PayaraNode> nodes = new ArrayList<>();
 
-    @BeforeEach
-    void startCluster() throws Exception {
+    @BeforeAll
+    static void startCluster() throws Exception {
         Assumptions.assumeTrue(Postgres.enabled(), "runs in the PostgreSQL execution");
         Postgres.start();
-        StandIn.get().reset();
-        clusterName = "it-" + UUID.randomUUID().toString().substring(0, 8);
+        String clusterName = "it-" + UUID.randomUUID().toString().substring(0, 8);
         TestServersExtension.BeforeEachDeployment.waitUntilFree(Integer.getInteger("it.own.port"));
         PayaraNode.startCluster(List.of(node("a", Integer.getInteger("it.own.port"), 5901, clusterName),
                 node("b", Integer.getInteger("it.node2.port"), 5911, clusterName)), nodes);
     }
 
-    @AfterEach
-    void stopCluster() throws Exception {
+    @BeforeEach
+    void resetStandIn() {
+        StandIn.get().reset();
+    }
+
+    @AfterAll
+    static void stopCluster() throws Exception {
         for (PayaraNode node : nodes) {
             node.close();
         }
+        nodes.clear();
     }
 
     /** The same browser, talking to the given node (cookies are per host, not per port, as for a load balancer). */
@@ -52,6 +62,7 @@ class ClusterIT {
     }
 
     @Test
+    @Order(1)
     void aFlowStartedOnOneNodeCompletesOnTheOther() throws Exception {
         PayaraNode a = nodes.get(0);
         PayaraNode b = nodes.get(1);
@@ -67,7 +78,9 @@ class ClusterIT {
         assertThat(site.storedLink().getString("resoniteId")).as("node A reads the same database").isEqualTo(user.id());
     }
 
+    /** Last: node A stays stopped. */
     @Test
+    @Order(3)
     void aNodeStoppedBetweenStartAndCallbackLosesNothing() throws Exception {
         PayaraNode a = nodes.get(0);
         PayaraNode b = nodes.get(1);
@@ -84,6 +97,7 @@ class ClusterIT {
 
     /** Issue 24: 100 attendees, half through each node, press Register at once for 10 places: the database decides. */
     @Test
+    @Order(2)
     void aRushThroughBothNodesNeverOverbooks() throws Exception {
         PayaraNode a = nodes.get(0);
         PayaraNode b = nodes.get(1);
