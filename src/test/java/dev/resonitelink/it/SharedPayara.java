@@ -14,9 +14,9 @@ import org.junit.jupiter.api.extension.TestInstancePostProcessor;
  * One Payara Micro with the production WAR and the tests' default settings, shared by every test class that uses
  * them ({@link DeployedApp}) in one test execution, as one WildFly is. Starting a Payara Micro per class cost about
  * 25 s a class. It is started as Arquillian started one per class (the same command files, settings file, log file,
- * port and environment), on first use, and stopped when something else needs its port (a class with its own
- * deployment or its own nodes, {@link TestServersExtension.BeforeEachDeployment#waitUntilFree}) or when the test JVM
- * ends; the next class that needs it starts it again.
+ * port and environment), on first use, and stopped when the test JVM ends. Classes with a deployment or nodes of their
+ * own run beside it on ports of their own ({@link OwnDeployment}), so it starts once per execution (again only if its
+ * process died).
  */
 final class SharedPayara implements TestInstancePostProcessor {
 

@@ -37,9 +37,6 @@ public class TestServersExtension implements LoadableExtension {
 
         /** Waits until no Payara Micro of an earlier test is on the port and the port can be bound. */
         public static void waitUntilFree(int port) throws InterruptedException {
-            if (port == Integer.getInteger("it.http.port", -1)) {
-                SharedPayara.stop(); // the shared server of the default settings gives the port up; it starts again when needed
-            }
             ProcessHandle.allProcesses()
                     .filter(p -> p.info().commandLine().map(c -> c.contains("payara-micro") && c.contains("--port " + port))
                             .orElse(false))

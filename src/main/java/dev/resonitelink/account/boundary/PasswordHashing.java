@@ -1,12 +1,12 @@
 package dev.resonitelink.account.boundary;
 
+import dev.resonitelink.settings.Setting;
+import dev.resonitelink.settings.Settings;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import dev.resonitelink.settings.Setting;
-import dev.resonitelink.settings.Settings;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import java.security.SecureRandom;
 import java.util.Base64;
