@@ -142,6 +142,59 @@ public final class Browser {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /**
+     * A form POST whose headers announce a body of {@code length} bytes that is never sent, and the answer to it: for
+     * bodies a server must refuse on their headers alone. (Sent, the bytes a server leaves unread when it answers and
+     * closes make its TCP stack reset the connection, which can discard the answer before it is read; and the JDK's
+     * client never returns when a server answers {@code Expect: 100-continue} with a final status.) Plain HTTP only.
+     */
+    public static Page announceOnly(URI uri, long length) {
+        try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(("POST " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":"
+                    + uri.getPort() + "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: " + length
+                    + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            java.io.DataInputStream in = new java.io.DataInputStream(new java.io.BufferedInputStream(socket.getInputStream()));
+            String statusLine = line(in);
+            Map<String, List<String>> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            for (String header = line(in); !header.isEmpty(); header = line(in)) {
+                int colon = header.indexOf(':');
+                headers.computeIfAbsent(header.substring(0, colon).trim(), k -> new java.util.ArrayList<>())
+                        .add(header.substring(colon + 1).trim());
+            }
+            java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+            if (headers.getOrDefault("Transfer-Encoding", List.of()).contains("chunked")) {
+                for (int size = Integer.parseInt(line(in).split(";")[0].trim(), 16); size > 0;
+                     size = Integer.parseInt(line(in).split(";")[0].trim(), 16)) {
+                    body.write(in.readNBytes(size));
+                    line(in);
+                }
+            } else if (headers.containsKey("Content-Length")) {
+                body.write(in.readNBytes(Integer.parseInt(headers.get("Content-Length").get(0))));
+            } else {
+                in.transferTo(body);
+            }
+            return new Page(uri, Integer.parseInt(statusLine.split(" ")[1]), body.toString(StandardCharsets.UTF_8),
+                    java.net.http.HttpHeaders.of(headers, (name, value) -> true));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String line(java.io.DataInputStream in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        for (int c = in.read(); c != '\n'; c = in.read()) {
+            if (c < 0) {
+                throw new java.io.EOFException("the connection ended within a line: " + line);
+            }
+            if (c != '\r') {
+                line.append((char) c);
+            }
+        }
+        return line.toString();
+    }
+
     /** Any method, any content type, any body (null: none), with this browser's cookies. */
     public Page request(String method, URI uri, String contentType, String body) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri).method(method, body == null

@@ -95,10 +95,8 @@ class EndpointFuzzIT extends DeployedApp {
 
     @Test
     void anOversizedBodyIsAnswered413WithAPlainPage() {
-        Site site = Site.anonymous(base);
-        String csrf = csrf(site);
-        Browser.Page page = site.browser().request("POST", site.at("login"), "application/x-www-form-urlencoded",
-                "csrf=" + enc(csrf) + "&username=" + "u".repeat(5 * 1024 * 1024) + "&password=x");
+        // (BehindProxyIT sends such a body whole, as a browser does, through nginx, which drains what it refuses)
+        Browser.Page page = Browser.announceOnly(Site.anonymous(base).at("login"), 5L * 1024 * 1024);
         assertThat(page.status()).isEqualTo(413);
         assertThat(page.text("h1")).isEqualTo("That was too much");
         assertThat(page.body()).doesNotContain("Exception");

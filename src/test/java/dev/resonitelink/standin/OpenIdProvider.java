@@ -40,6 +40,9 @@ final class OpenIdProvider {
 
     private final StandInState state;
     private final List<RSAKey> keys = new CopyOnWriteArrayList<>();
+    /** The key of {@link Faults.IdTokenFault#UNKNOWN_KEY}, made once: made per token, a busy machine's key generation
+     *  could outlast the app's read timeout, and the test would see an unreachable provider instead. */
+    private final RSAKey unknownKey = newKey();
 
     OpenIdProvider(StandInState state) {
         this.state = state;
@@ -110,7 +113,7 @@ final class OpenIdProvider {
                 jwt.sign(new MACSigner(current.toRSAPublicKey().getEncoded()));
                 return jwt.serialize();
             }
-            RSAKey key = fault == Faults.IdTokenFault.UNKNOWN_KEY ? newKey() : current;
+            RSAKey key = fault == Faults.IdTokenFault.UNKNOWN_KEY ? unknownKey : current;
             SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
             jwt.sign(new RSASSASigner(key));
             String serialized = jwt.serialize();
