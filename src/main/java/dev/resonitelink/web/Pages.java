@@ -1,13 +1,25 @@
 package dev.resonitelink.web;
 
 import dev.resonitelink.SitePrincipal;
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Enumeration;
+import java.util.HashMap;
+import java.util.Map;
 
-/** Renders the server-side pages (JSPs under {@code /WEB-INF/views}); every page gets the session's CSRF token. */
+/**
+ * Renders the server-side pages: jte templates ({@code src/main/jte}), compiled to Java when the WAR is built. A
+ * template's parameters are the request's attributes by name, and {@code page}, the {@link View} of its frame.
+ */
 public final class Pages {
+
+    private static final TemplateEngine TEMPLATES = TemplateEngine.createPrecompiled(null, ContentType.Html,
+            Pages.class.getClassLoader(), "dev.resonitelink.views");
 
     private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
     private static final String ID_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
@@ -51,13 +63,23 @@ public final class Pages {
                 java.util.Map.Entry::getKey, e -> java.util.Arrays.asList(e.getValue())));
     }
 
+    /**
+     * Answers with the page of template {@code view} ({@code src/main/jte/<view>.jte}). The page is rendered whole
+     * before a byte is sent, so a template that fails still leaves the response to the error page.
+     */
     public static void render(HttpServletRequest request, HttpServletResponse response, String view, int status)
             throws ServletException, IOException {
-        request.setAttribute("csrf", CsrfTokens.tokenFor(request));
-        request.setAttribute("displayName", displayName(request));
+        Map<String, Object> model = new HashMap<>();
+        for (Enumeration<String> names = request.getAttributeNames(); names.hasMoreElements(); ) {
+            String name = names.nextElement();
+            model.put(name, request.getAttribute(name));
+        }
+        model.put("page", new View(request, CsrfTokens.tokenFor(request)));
+        StringOutput page = new StringOutput(8192);
+        TEMPLATES.render(view + ".jte", model, page);
         response.setStatus(status);
         response.setContentType("text/html;charset=UTF-8");
-        request.getRequestDispatcher("/WEB-INF/views/" + view + ".jsp").forward(request, response);
+        response.getWriter().write(page.toString());
     }
 
     /**
@@ -82,8 +104,8 @@ public final class Pages {
     }
 
     /**
-     * A page written directly, not through a JSP: for requests whose method or body is what is wrong (a JSP refuses
-     * methods other than GET, HEAD and POST, and WildFly then drops the connection), or would be read by a JSP.
+     * A page written directly, not through a template: for requests whose method or body is what is wrong, answered
+     * before anything (a session, a CSRF token) is made for them.
      */
     public static void plain(HttpServletRequest request, HttpServletResponse response, int status, String title,
                              String text) throws IOException {

@@ -11,9 +11,8 @@ import java.util.Set;
 
 /**
  * What no request may bring, answered with a plain page before anything else reads it: a method this app has no use
- * for (405 with {@code Allow}; the servlet API's defaults would be 501 for PATCH, a server error no input should
- * cause, and for PUT or DELETE an error page through a JSP, which WildFly's JSP servlet refuses for those methods
- * and drops the connection), a body larger than any of its forms takes ({@value #MAX_BODY_BYTES} bytes: 413), a form
+ * for (405 with {@code Allow}; the servlet API's default would be 501 for PATCH, a server error no input should
+ * cause), a body larger than any of its forms takes ({@value #MAX_BODY_BYTES} bytes: 413), a form
  * that does not announce its length (411, so nothing reads an unbounded body), or a NUL character in a parameter
  * (400). The proxy (server-config/nginx) refuses large bodies earlier still.
  */

@@ -61,6 +61,7 @@ class EndpointFuzzIT extends DeployedApp {
             new Endpoint("GET", "api/events/aaaaaaaaaaaaaaaa/admission/U-someone", List.of("key"), false),
             new Endpoint("GET", "api/events/aaaaaaaaaaaaaaaa/admission-list", List.of("key"), false),
             new Endpoint("GET", "api/ping", List.of("x"), false),
+            new Endpoint("GET", "error-page", List.of("x"), false),
             new Endpoint("GET", "sso/callback", SSO_CALLBACK_PARAMETERS, false),
             new Endpoint("GET", "api/me/link", List.of(), false),
             new Endpoint("GET", "api/registrants", List.of("q", "page", "size", "linked"), false),

@@ -38,6 +38,18 @@ class HostileInputIT extends DeployedApp {
     }
 
     @Test
+    void theServersOwnErrorsEndOnTheSitesErrorPage() {
+        Site site = Site.signedIn(base);
+        Browser.Page missing = site.browser().get(site.at("no-such-page"));
+        assertCleanPage(missing, 404);
+        assertThat(missing.text("h1")).isEqualTo("Page not found");
+        Browser.Page direct = site.browser().get(site.at("error-page"));
+        assertCleanPage(direct, 404);
+        assertThat(direct.text("h1")).as("asked for directly, the error page is a page that is not there")
+                .isEqualTo("Page not found");
+    }
+
+    @Test
     void anOversizedCallbackIsRefused() {
         Started s = started();
         Browser.Page page = s.site().browser().get(s.callbackWith("state=" + s.state() + "&code=" + "A".repeat(9000)));
@@ -112,6 +124,7 @@ class HostileInputIT extends DeployedApp {
         Site site = Site.signedIn(base);
         Browser.Page page = site.browser().get(site.at(path));
         assertCleanPage(page, 405);
+        assertThat(page.text("h1")).isEqualTo("Not allowed");
         assertThat(page.location()).as("no redirect, to Resonite or anywhere").isNull();
         assertThat(site.account().status()).as("still signed in, nothing started").isEqualTo(200);
     }
@@ -161,7 +174,8 @@ class HostileInputIT extends DeployedApp {
         signup.put("password", "long enough password");
         Browser.Page refused = site.browser().post(site.at("signup"), signup);
         assertCleanPage(refused, 400);
-        assertThat(refused.body()).contains("&lt;script&gt;");
+        assertThat(refused.body()).as("echoed as text, never as markup").contains("&lt;script")
+                .doesNotContain("<script>alert(1)");
 
         Map<String, String> login = site.browser().get(site.at("login")).form("form[action$=/login]");
         login.put("username", "x".repeat(20_000));

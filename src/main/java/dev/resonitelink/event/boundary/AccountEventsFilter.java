@@ -10,7 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * Puts the caller's registrations on the account page ({@code myEvents} for {@code account.jsp}), so the account
+ * Puts the caller's registrations on the account page ({@code myEvents} for {@code account.jte}), so the account
  * feature, which events build on, never has to know about events.
  */
 @WebFilter(filterName = "AccountEventsFilter", urlPatterns = "/account")

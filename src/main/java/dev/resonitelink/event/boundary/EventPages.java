@@ -17,7 +17,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 
-/** An event's page for attendees ({@code event.jsp}), shown by {@link EventsServlet} and {@link RegisterServlet}. */
+/** An event's page for attendees ({@code event.jte}), shown by {@link EventsServlet} and {@link RegisterServlet}. */
 @ApplicationScoped
 public class EventPages {
 

@@ -1,6 +1,7 @@
 package dev.resonitelink.organizer.boundary;
 
 import dev.resonitelink.web.Pages;
+import dev.resonitelink.web.View;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -15,8 +16,8 @@ import java.io.IOException;
  * the organizer pages; Jakarta Security only authenticates (web.xml asks for any signed-in caller there). The
  * container's role check is not used: Payara 6 sometimes dropped a caller's groups under concurrent requests
  * (payara/Payara#6145, fixed in Payara 7), and a right granted or revoked in the database must take effect at the next
- * request on every node, whatever a container caches of the caller. Kept on Payara 7 as defence in depth. Pages read
- * {@code ${access.organizer}} for the navigation.
+ * request on every node, whatever a container caches of the caller. Kept on Payara 7 as defence in depth. The navigation
+ * asks the request's {@link View.CallerRights}.
  */
 @WebFilter(filterName = "OrganizerAccessFilter", urlPatterns = "/*", asyncSupported = true)
 public class OrganizerAccessFilter extends HttpFilter {
@@ -25,7 +26,7 @@ public class OrganizerAccessFilter extends HttpFilter {
     OrganizerGrants grants;
 
     /** What the caller may see, looked up once per request and only when asked. */
-    public static final class CallerAccess {
+    public static final class CallerAccess implements View.CallerRights {
         private final String principal;
         private final OrganizerGrants grants;
         private Boolean organizer;
@@ -36,6 +37,7 @@ public class OrganizerAccessFilter extends HttpFilter {
         }
 
         /** For the navigation: a database that cannot answer hides the organizer links instead of breaking the page. */
+        @Override
         public boolean isOrganizer() {
             if (organizer == null) {
                 try {
@@ -53,7 +55,7 @@ public class OrganizerAccessFilter extends HttpFilter {
             throws IOException, ServletException {
         String principal = request.getUserPrincipal() == null ? null : request.getUserPrincipal().getName();
         CallerAccess access = new CallerAccess(principal, grants);
-        request.setAttribute("access", access);
+        request.setAttribute(View.CALLER_RIGHTS, access);
         String path = request.getServletPath();
         boolean organizerPage = path.equals("/organizer") || path.startsWith("/organizer/");
         if (organizerPage && (principal == null || !grants.isOrganizer(principal))) {
