@@ -14,7 +14,8 @@
 #                    address to the sign-in throttle (resonite-link.trusted-proxies); without it every client would
 #                    have the proxy's address, and one client's failures would lock everybody out;
 #   TRUST_STORE, TRUST_STORE_PASSWORD  a trust store for Resonite's certificate, when the JDK's own does not do;
-#   PAYARA_JAVA      the JDK to run on (Java 21 or newer; by default payara-java.sh finds one).
+#   PAYARA_JAVA      the JDK to run on (Java 21 or newer; by default payara-java.sh finds one);
+#   JVM_OPTIONS      the JVM's options (default -XX:+UseParallelGC, as run-micro.sh; a heap size goes here too).
 set -euo pipefail
 jar=${1:?payara-micro.jar}; war=${2:?resonite-link.war}; driver=${3:?postgresql.jar}; props=${4:?properties file}
 here=$(cd "$(dirname "$0")" && pwd)
@@ -25,12 +26,12 @@ node=${NODE:?NODE=1, 2, ...}
 : "${CLUSTER_NAME:?CLUSTER_NAME=<a name of your own>}"
 : "${RESONITE_CLIENT_SECRET:?}" "${DB_HOST:?}" "${DB_PORT:?}" "${DB_NAME:?}" "${DB_USER:?}" "${DB_PASSWORD:?}"
 address=${NODE_ADDRESS:-127.0.0.1}
-export RESONITE_LINK_TRUSTED_PROXIES=${TRUSTED_PROXIES:?TRUSTED_PROXIES=<the proxy's addresses, e.g. 10.0.0.10>}
+export RESONITE_LINK_TRUSTED_PROXIES=${TRUSTED_PROXIES:?"TRUSTED_PROXIES=<the proxy's addresses, e.g. 10.0.0.10>"}
 preboot=$(mktemp)
 trap 'rm -f "$preboot"' EXIT
 cat "$here/pre-boot-commands.asadmin" > "$preboot"
 echo "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=$address" >> "$preboot"
-jvm=()
+read -r -a jvm <<< "${JVM_OPTIONS:--XX:+UseParallelGC}"
 if [ -n "${TRUST_STORE:-}" ]; then
   jvm+=("-Djavax.net.ssl.trustStore=$TRUST_STORE" "-Djavax.net.ssl.trustStorePassword=${TRUST_STORE_PASSWORD:-changeit}")
 fi

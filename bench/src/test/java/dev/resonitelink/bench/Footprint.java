@@ -18,14 +18,25 @@ final class Footprint {
     static String of(long pid) throws IOException, InterruptedException {
         jcmd(pid, "GC.run");
         String heap = jcmd(pid, "GC.heap_info");
-        // JDK 17: "total 262144K, used 11787K"; JDK 25: "total reserved 6172672K, committed 393216K, used 11787K"
-        Matcher used = Pattern.compile("(?:total|committed) (\\d+)K, used (\\d+)K").matcher(heap);
+        // JDK 17: "total 262144K, used 11787K"; JDK 25: "total reserved 6172672K, committed 393216K, used 11787K".
+        // G1 names one heap and its young regions; the serial and parallel collectors name each generation, young first.
+        Matcher generation = Pattern.compile("(?:total|committed) (\\d+)K, used (\\d+)K").matcher(heap);
         Matcher young = Pattern.compile("region size \\d+K, \\d+ young \\((\\d+)K\\)").matcher(heap);
         String heapLine = "heap_info=unavailable";
-        if (used.find()) {
-            long allocatedSince = young.find() ? Long.parseLong(young.group(1)) : 0;
-            heapLine = "heap_used_after_gc_kb=" + (Long.parseLong(used.group(2)) - allocatedSince)
-                    + "\nheap_used_kb=" + used.group(2) + "\nheap_committed_kb=" + used.group(1);
+        long committed = 0;
+        long used = 0;
+        long youngUsed = -1;
+        while (generation.find()) {
+            committed += Long.parseLong(generation.group(1));
+            used += Long.parseLong(generation.group(2));
+            youngUsed = youngUsed < 0 ? Long.parseLong(generation.group(2)) : youngUsed;
+        }
+        if (youngUsed >= 0) {
+            boolean g1 = young.find();
+            // in use after the last collection: all but what was allocated since (G1's young regions; the young generation)
+            long allocatedSince = g1 ? Long.parseLong(young.group(1)) : used == youngUsed ? 0 : youngUsed;
+            heapLine = "heap_used_after_gc_kb=" + (used - allocatedSince)
+                    + "\nheap_used_kb=" + used + "\nheap_committed_kb=" + committed;
         }
         return heapLine + "\nrss_kb=" + status(pid, "VmRSS:") + "\n";
     }
