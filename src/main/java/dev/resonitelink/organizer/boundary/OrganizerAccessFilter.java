@@ -58,14 +58,18 @@ public class OrganizerAccessFilter extends HttpFilter {
         request.setAttribute(View.CALLER_RIGHTS, access);
         String path = request.getServletPath();
         boolean organizerPage = path.equals("/organizer") || path.startsWith("/organizer/");
-        if (organizerPage && (principal == null || !grants.isOrganizer(principal))) {
-            String text = "This page is for the event's organizers. If you should be one, ask an organizer to grant you the rights.";
-            if ("GET".equals(request.getMethod()) || "POST".equals(request.getMethod())) {
-                Pages.message(request, response, 403, "Organizers only", text);
-            } else {
-                Pages.plain(request, response, 403, "Organizers only", text);
+        if (organizerPage) {
+            // asked here with its errors (a database that cannot answer is not a refusal); the navigation reuses it
+            access.organizer = principal != null && grants.isOrganizer(principal);
+            if (!access.organizer) {
+                String text = "This page is for the event's organizers. If you should be one, ask an organizer to grant you the rights.";
+                if ("GET".equals(request.getMethod()) || "POST".equals(request.getMethod())) {
+                    Pages.message(request, response, 403, "Organizers only", text);
+                } else {
+                    Pages.plain(request, response, 403, "Organizers only", text);
+                }
+                return;
             }
-            return;
         }
         chain.doFilter(request, response);
     }
