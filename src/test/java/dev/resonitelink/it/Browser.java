@@ -165,10 +165,10 @@ public final class Browser {
             }
             java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
             if (headers.getOrDefault("Transfer-Encoding", List.of()).contains("chunked")) {
-                for (int size = Integer.parseInt(line(in).split(";")[0].trim(), 16); size > 0;
-                     size = Integer.parseInt(line(in).split(";")[0].trim(), 16)) {
+                int size;
+                while ((size = Integer.parseInt(line(in).split(";")[0].trim(), 16)) > 0) {
                     body.write(in.readNBytes(size));
-                    line(in);
+                    line(in); // the CRLF after the chunk
                 }
             } else if (headers.containsKey("Content-Length")) {
                 body.write(in.readNBytes(Integer.parseInt(headers.get("Content-Length").get(0))));
