@@ -20,8 +20,10 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Registering for events, cancelling, and the waitlist. The database decides who gets a place: a registration takes
@@ -306,11 +308,20 @@ public class Registrations {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Mine> mine(String principal) {
         Instant now = clock.instant();
-        return em.createQuery("select r, e from EventRegistration r, SiteEvent e where e.id = r.eventId"
-                        + " and r.principal = :principal and r.status in ('REGISTERED', 'WAITLISTED') and e.endsAt > :now"
-                        + " order by e.startsAt", Object[].class)
-                .setParameter("principal", principal).setParameter("now", now).setMaxResults(100).getResultStream()
-                .map(row -> new Mine(EventView.of((Event) row[1], now), ((Registration) row[0]).status().name()))
+        // two queries of one entity each (see Registration.UPCOMING_OF_PRINCIPAL), the second only for someone with
+        // registrations; no setMaxResults (EclipseLink translates a query again whenever its row limit changes): the
+        // page shows the first 100 events
+        Map<String, String> statusByEvent = em.createNamedQuery(Registration.UPCOMING_OF_PRINCIPAL, Registration.class)
+                .setParameter("principal", principal).setParameter("now", now).getResultList().stream()
+                .collect(Collectors.toMap(Registration::eventId, r -> r.status().name()));
+        if (statusByEvent.isEmpty()) {
+            return List.of();
+        }
+        return em.createNamedQuery(Event.UPCOMING_OF_PRINCIPAL, Event.class)
+                .setParameter("principal", principal).setParameter("now", now).getResultList().stream()
+                .filter(event -> statusByEvent.containsKey(event.id())) // registered between the two queries: next time
+                .limit(100)
+                .map(event -> new Mine(EventView.of(event, now), statusByEvent.get(event.id())))
                 .toList();
     }
 }

@@ -18,10 +18,15 @@ import java.time.Instant;
 @NamedQuery(name = Event.UPCOMING_LISTED, query = "select e from SiteEvent e where e.listed = true and e.status = 'PUBLISHED'"
         + " and e.endsAt > :now order by e.startsAt, e.id")
 @NamedQuery(name = Event.ALL, query = "select e from SiteEvent e order by e.startsAt desc, e.id")
+@NamedQuery(name = Event.UPCOMING_OF_PRINCIPAL, query = "select e from SiteEvent e where e.endsAt > :now"
+        + " and e.id in (select r.eventId from EventRegistration r where r.principal = :principal"
+        + " and r.status in ('REGISTERED', 'WAITLISTED')) order by e.startsAt, e.id")
 public class Event {
 
     public static final String UPCOMING_LISTED = "SiteEvent.upcomingListed";
     public static final String ALL = "SiteEvent.all";
+    /** The events not over yet that a principal holds or waits for a place in, soonest first (the account page). */
+    public static final String UPCOMING_OF_PRINCIPAL = "SiteEvent.upcomingOfPrincipal";
 
     /** Where an event is in its life: drafts are seen by organizers only; closed ones take no registration. */
     public enum Status { DRAFT, PUBLISHED, CLOSED, CANCELLED }

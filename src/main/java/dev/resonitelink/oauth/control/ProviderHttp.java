@@ -234,7 +234,9 @@ public class ProviderHttp implements HTTPRequestSender {
 
         /** Gives up on a body that is not complete yet; completing the result also cancels its timer. */
         void abandon() {
-            result.completeExceptionally(new HttpTimeoutException("abandoned at the deadline"));
+            if (!result.isDone()) { // an exception (and its stack trace) only for a body that is really abandoned
+                result.completeExceptionally(new HttpTimeoutException("abandoned at the deadline"));
+            }
         }
 
         private void cancelSubscription() {
