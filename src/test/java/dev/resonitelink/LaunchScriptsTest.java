@@ -58,7 +58,7 @@ class LaunchScriptsTest {
     void aSingleNodeRunsOnTheParallelCollectorUnlessTheOperatorNamesOptions() throws Exception {
         Map<String, String> env = Map.of("RESONITE_CLIENT_SECRET", "s", "TMPDIR", dir.toString());
         String byDefault = javaLine(runMicro(env));
-        assertThat(byDefault).contains("java -XX:+UseParallelGC -jar payara-micro.jar --nocluster --deploy app.war");
+        assertThat(byDefault).contains("java -XX:+UseParallelGC -XX:ThreadPriorityPolicy=1 -jar payara-micro.jar --nocluster --deploy app.war");
 
         Map<String, String> named = new HashMap<>(env);
         named.put("JVM_OPTIONS", "-XX:+UseSerialGC -Xmx768m");
@@ -76,7 +76,7 @@ class LaunchScriptsTest {
 
         env.put("TRUSTED_PROXIES", "10.0.0.10");
         String started = javaLine(runClusterNode(env));
-        assertThat(started).startsWith("java -XX:+UseParallelGC -jar payara-micro.jar --deploy app.war")
+        assertThat(started).startsWith("java -XX:+UseParallelGC -XX:ThreadPriorityPolicy=1 -jar payara-micro.jar --deploy app.war")
                 .contains("--clustername site-x7", "--port 8081");
     }
 

@@ -3,6 +3,8 @@ package dev.resonitelink.account.boundary;
 import dev.resonitelink.settings.Setting;
 import dev.resonitelink.settings.Settings;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -11,7 +13,11 @@ import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
@@ -23,8 +29,11 @@ import java.util.logging.Logger;
  * at once per two cores ({@link #SLOTS}): a flood of well-formed sign-ins or sign-ups then waits here (and is turned
  * away after {@link #WAIT_SECONDS} seconds) and never has more than half of the machine; the link flows keep the
  * rest. (With one hash per core, a flood of 48 attackers took both cores of the benchmark machine and the link flows
- * fell from 84 to 9 per second: docs/benchmarks.md.) Unknown users are verified against a dummy hash, so a sign-in
- * takes the same time whether the account exists or not.
+ * fell from 84 to 9 per second: docs/benchmarks.md.) The hashes run on threads of their own at the lowest priority
+ * ({@link #hashers}): when the machine is busy, the scheduler gives the link flows' requests the CPU first (the
+ * launchers pass {@code -XX:ThreadPriorityPolicy=1}, without which the JVM ignores thread priorities on Linux); an idle
+ * machine still hashes at full speed. Unknown users are verified against a dummy hash, so a sign-in takes the same
+ * time whether the account exists or not.
  */
 @ApplicationScoped
 public class PasswordHashing {
@@ -49,6 +58,17 @@ public class PasswordHashing {
 
     private final Semaphore slots = new Semaphore(SLOTS, true);
     private String dummyHash;
+
+    /** The container's threads (managed: they carry the application's context), for {@link #hashers}. */
+    @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
+    ThreadFactory threads;
+
+    /**
+     * Where the hashes are computed: {@link #SLOTS} threads at {@link Thread#MIN_PRIORITY}. A request thread waits
+     * for its hash here instead of computing it, because a thread's priority can only be lowered without privileges,
+     * never raised back, so a pooled request thread must never be the one lowered.
+     */
+    private ExecutorService hashers;
 
     /** Too many hashes are being computed at once; the caller answers "try again shortly". */
     public static class BusyException extends RuntimeException {
@@ -77,6 +97,16 @@ public class PasswordHashing {
         byte[] random = new byte[24];
         new SecureRandom().nextBytes(random);
         dummyHash = hash.generate(Base64.getEncoder().encodeToString(random).toCharArray());
+        hashers = Executors.newFixedThreadPool(SLOTS, work -> {
+            Thread thread = threads.newThread(work);
+            thread.setPriority(Thread.MIN_PRIORITY);
+            return thread;
+        });
+    }
+
+    @PreDestroy
+    void stop() {
+        hashers.shutdownNow();
     }
 
     public String generate(char[] password) {
@@ -104,7 +134,16 @@ public class PasswordHashing {
             throw new BusyException();
         }
         try {
-            return work.get();
+            // never more waiting here than there are hashing threads: the slots are as many as the threads
+            return hashers.submit(work::get).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BusyException();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new IllegalStateException("password hashing failed", e.getCause());
         } finally {
             slots.release();
         }

@@ -28,6 +28,7 @@ class PasswordHashingTest {
         final AtomicInteger mostAtOnce = new AtomicInteger();
         volatile CountDownLatch gate = new CountDownLatch(0);
         Map<String, String> parameters;
+        final List<Thread> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
 
         @Override
         public void initialize(Map<String, String> parameters) {
@@ -36,6 +37,7 @@ class PasswordHashingTest {
 
         @Override
         public String generate(char[] password) {
+            threads.add(Thread.currentThread());
             int now = running.incrementAndGet();
             mostAtOnce.accumulateAndGet(now, Math::max);
             try {
@@ -65,6 +67,7 @@ class PasswordHashingTest {
         PasswordHashing hashing = new PasswordHashing();
         hashing.hash = hash;
         hashing.settings = settings;
+        hashing.threads = Executors.defaultThreadFactory();
         hashing.configure();
         return hashing;
     }
@@ -73,6 +76,20 @@ class PasswordHashingTest {
         Map<String, String> values = TestSettings.valid();
         values.put(Setting.PASSWORD_HASH_ITERATIONS.key(), iterations);
         return TestSettings.with(values);
+    }
+
+    /** So that a busy machine serves its other requests first: the hashes never run on the caller's thread. */
+    @Test
+    void hashesRunOnThreadsOfTheLowestPriorityNotOnTheCallersThread() {
+        PasswordHashing hashing = hashing();
+        hash.threads.clear(); // the dummy hash made at startup
+        hashing.generate("pw".toCharArray());
+        assertThat(hash.threads).hasSize(1);
+        assertThat(hash.threads.get(0)).isNotSameAs(Thread.currentThread());
+        assertThat(hash.threads.get(0).getPriority()).isEqualTo(Thread.MIN_PRIORITY);
+        assertThat(Thread.currentThread().getPriority()).as("the caller's thread keeps its priority")
+                .isEqualTo(Thread.NORM_PRIORITY);
+        hashing.stop();
     }
 
     @Test
