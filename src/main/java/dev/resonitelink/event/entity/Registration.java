@@ -26,9 +26,9 @@ public class Registration {
     public static final String OF_EVENT_AND_PRINCIPAL = "EventRegistration.ofEventAndPrincipal";
     /**
      * A principal's registrations holding or waiting for a place in events not over yet ({@link
-     * dev.resonitelink.event.entity.Event#UPCOMING_OF_PRINCIPAL} gives their events). Named and of one entity, so
-     * EclipseLink translates it to SQL once: a query selecting registration and event together was translated again at
-     * every account page (a tenth of the server's CPU per link flow in the load benchmark, docs/benchmarks.md).
+     * Event#UPCOMING_OF_PRINCIPAL} gives their events). Named and of one entity, so EclipseLink translates it to SQL
+     * once: a query selecting registration and event together was translated again at every account page (a tenth of
+     * the server's CPU per link flow in the load benchmark, docs/benchmarks.md).
      */
     public static final String UPCOMING_OF_PRINCIPAL = "EventRegistration.upcomingOfPrincipal";
 
