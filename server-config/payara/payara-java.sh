@@ -85,6 +85,14 @@ payara_java() {
   echo "$home/bin/java"
 }
 
+# The JVM options both launchers pass when JVM_OPTIONS is not set: on 2 cores the parallel collector took 16% less
+# CPU per link flow than the JDK's default G1; the priority policy makes the JVM apply thread priorities on Linux, so
+# the password hashes run below the requests' priority and a sign-in flood slows the link flows less (without root the
+# JVM warns that raising a priority may need permission; the app only lowers one, which needs none). See
+# docs/benchmarks.md, "Performance, round 3".
+# shellcheck disable=SC2034  # used by the scripts that source this one
+PAYARA_DEFAULT_JVM_OPTIONS="-XX:+UseParallelGC -XX:ThreadPriorityPolicy=1"
+
 if [ "${BASH_SOURCE[0]}" = "$0" ]; then
   set -euo pipefail
   if [ "${1:-}" != "--link" ] || [ -z "${2:-}" ]; then

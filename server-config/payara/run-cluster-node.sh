@@ -15,8 +15,8 @@
 #                    have the proxy's address, and one client's failures would lock everybody out;
 #   TRUST_STORE, TRUST_STORE_PASSWORD  a trust store for Resonite's certificate, when the JDK's own does not do;
 #   PAYARA_JAVA      the JDK to run on (Java 21 or newer; by default payara-java.sh finds one);
-#   JVM_OPTIONS      the JVM's options (default "-XX:+UseParallelGC -XX:ThreadPriorityPolicy=1", as run-micro.sh; a
-#                    heap size goes here too).
+#   JVM_OPTIONS      the JVM's options (default "-XX:+UseParallelGC -XX:ThreadPriorityPolicy=1", the
+#                    PAYARA_DEFAULT_JVM_OPTIONS of payara-java.sh, which says why); a heap size goes here too.
 set -euo pipefail
 jar=${1:?payara-micro.jar}; war=${2:?resonite-link.war}; driver=${3:?postgresql.jar}; props=${4:?properties file}
 here=$(cd "$(dirname "$0")" && pwd)
@@ -32,7 +32,7 @@ preboot=$(mktemp)
 trap 'rm -f "$preboot"' EXIT
 cat "$here/pre-boot-commands.asadmin" > "$preboot"
 echo "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=$address" >> "$preboot"
-read -r -a jvm <<< "${JVM_OPTIONS:--XX:+UseParallelGC -XX:ThreadPriorityPolicy=1}"
+read -r -a jvm <<< "${JVM_OPTIONS:-$PAYARA_DEFAULT_JVM_OPTIONS}"
 if [ -n "${TRUST_STORE:-}" ]; then
   jvm+=("-Djavax.net.ssl.trustStore=$TRUST_STORE" "-Djavax.net.ssl.trustStorePassword=${TRUST_STORE_PASSWORD:-changeit}")
 fi

@@ -9,12 +9,8 @@
 #                    (resonite-link.trusted-proxies; default 127.0.0.1, the proxy on this machine);
 #   PORT             the HTTP port (default 8080);
 #   PAYARA_JAVA      the JDK to run on (Payara Micro 7 needs Java 21 or newer; payara-java.sh finds one);
-#   JVM_OPTIONS      the JVM's options (default "-XX:+UseParallelGC -XX:ThreadPriorityPolicy=1": on 2 cores the
-#                    parallel collector took 16% less CPU per link flow than the JDK's default G1, and the priority
-#                    policy lets the password hashes run below the requests' priority, so a sign-in flood slows the
-#                    link flows less; without root the JVM warns that raising a priority may need permission, and
-#                    only lowers them, which is all the app does: docs/benchmarks.md "Performance, round 3"); a heap
-#                    size, if any, goes here too.
+#   JVM_OPTIONS      the JVM's options (default "-XX:+UseParallelGC -XX:ThreadPriorityPolicy=1", the
+#                    PAYARA_DEFAULT_JVM_OPTIONS of payara-java.sh, which says why); a heap size, if any, goes here too.
 # --nocluster: a single node starts no data grid. Payara Micro's default would look for one on the network and
 # let any member that finds it in, with full trust (docs/deploying.md, "Production checklist").
 set -euo pipefail
@@ -30,6 +26,6 @@ export RESONITE_LINK_TRUSTED_PROXIES=${TRUSTED_PROXIES:-127.0.0.1}
 preboot=${TMPDIR:-/tmp}/resonite-link-micro-$port.asadmin
 cat "$here/pre-boot-single-node.asadmin" > "$preboot"
 echo "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=${BIND_ADDRESS:-127.0.0.1}" >> "$preboot"
-read -r -a jvm <<< "${JVM_OPTIONS:--XX:+UseParallelGC -XX:ThreadPriorityPolicy=1}"
+read -r -a jvm <<< "${JVM_OPTIONS:-$PAYARA_DEFAULT_JVM_OPTIONS}"
 exec "$java" "${jvm[@]}" -jar "$jar" --nocluster --deploy "$war" --systemProperties "$props" --port "$port" \
   --prebootcommandfile "$preboot"
