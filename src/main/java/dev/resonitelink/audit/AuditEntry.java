@@ -15,19 +15,24 @@ import java.util.UUID;
         + " escape '\\' or lower(a.resoniteId) like :pattern escape '\\' order by a.occurredAt desc, a.id")
 @NamedQuery(name = AuditEntry.COUNT_MATCHING, query = "select count(a) from AuditEntry a where lower(a.principal)"
         + " like :pattern escape '\\' or lower(a.resoniteId) like :pattern escape '\\'")
+@NamedQuery(name = AuditEntry.ABOUT, query = "select a from AuditEntry a where a.principal = :principal"
+        + " or a.actor = :principal order by a.occurredAt, a.id")
 @NamedQuery(name = AuditEntry.DELETE_BEFORE, query = "delete from AuditEntry a where a.occurredAt < :cutoff")
 public class AuditEntry {
 
     public static final String MATCHING = "AuditEntry.matching";
     public static final String COUNT_MATCHING = "AuditEntry.countMatching";
     public static final String DELETE_BEFORE = "AuditEntry.deleteBefore";
+    public static final String ABOUT = "AuditEntry.about";
 
     /** What was attempted. */
     public enum Action {
         LINK, UNLINK, ORGANIZER_GRANT, ORGANIZER_REVOKE, SSO_TAKEOVER,
         // events: what organizers do to them, and what happens to registrations
         EVENT_CREATE, EVENT_CHANGE, EVENT_STATUS, EVENT_KEY, TICKETS, INVITES, REGISTER, REG_CANCEL, REG_PROMOTE,
-        REG_REMOVE, REG_READMIT
+        REG_REMOVE, REG_READMIT,
+        // a user deleted (by themselves or an organizer): the entry names only the pseudonym
+        USER_DELETE
     }
 
     @Id

@@ -1,21 +1,15 @@
 package dev.resonitelink.audit;
 
 import dev.resonitelink.SearchPatterns;
-import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import dev.resonitelink.settings.Settings;
@@ -23,8 +17,8 @@ import dev.resonitelink.settings.Settings;
 /**
  * The audit trail of links: every link, re-link, unlink and failed attempt. Entries are written in their own
  * transaction, so a failed attempt is recorded even though its link write was rolled back, and a failing audit write
- * never breaks the user's request (it is logged instead). Entries older than {@code resonite-link.audit.retention-days} days are
- * pruned on a schedule; pruning is idempotent, so every node of a cluster may run it.
+ * never breaks the user's request (it is logged instead). Entries older than {@code resonite-link.audit.retention-days}
+ * days are removed by the retention job ({@code privacy}), which calls {@link #prune}.
  */
 @ApplicationScoped
 public class AuditTrail {
@@ -37,14 +31,10 @@ public class AuditTrail {
     @Inject
     Settings settings;
 
-    @Resource
-    ManagedScheduledExecutorService scheduler;
-
     @Inject
     AuditTrail self;
 
     Clock clock = Clock.systemUTC();
-    private ScheduledFuture<?> pruning;
 
     /** One page of entries, newest first. */
     public record Page(List<AuditEntry> items, int page, int size, long total) {
@@ -118,24 +108,27 @@ public class AuditTrail {
                 .setParameter("cutoff", clock.instant().minus(Duration.ofDays(days))).executeUpdate();
     }
 
-    void schedulePruning(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        long interval = settings.jobs().auditPruneInterval().toSeconds();
-        pruning = scheduler.scheduleWithFixedDelay(() -> {
-            try {
-                int removed = self.prune();
-                if (removed > 0) {
-                    LOG.info(() -> "audit trail: " + removed + " entries past retention removed");
-                }
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "audit pruning failed: " + e.getClass().getSimpleName());
-            }
-        }, interval, interval, TimeUnit.SECONDS);
+    /**
+     * Leaves only a pseudonym of an erased user in the trail: their name as principal or actor becomes
+     * {@code pseudonym}, and the Resonite ids on their entries, the words given about them and every entry naming one
+     * of {@code resoniteIds} are cleared. Counting stays possible (one pseudonym per user); naming them does not.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void pseudonymize(String principal, Collection<String> resoniteIds, String pseudonym) {
+        em.createNativeQuery("update link_audit set principal = ?2, resonite_id = null, detail = null where principal = ?1")
+                .setParameter(1, principal).setParameter(2, pseudonym).executeUpdate();
+        em.createNativeQuery("update link_audit set actor = ?2 where actor = ?1")
+                .setParameter(1, principal).setParameter(2, pseudonym).executeUpdate();
+        for (String id : resoniteIds) {
+            em.createNativeQuery("update link_audit set resonite_id = null where resonite_id = ?1")
+                    .setParameter(1, id).executeUpdate();
+        }
     }
 
-    @PreDestroy
-    void stopPruning() {
-        if (pruning != null) {
-            pruning.cancel(false);
-        }
+    /** Every entry about the principal or done by them, oldest first (their data export), at most {@code max}. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<AuditEntry> about(String principal, int max) {
+        return em.createNamedQuery(AuditEntry.ABOUT, AuditEntry.class).setParameter("principal", principal)
+                .setMaxResults(max).getResultList();
     }
 }

@@ -67,7 +67,11 @@ public enum Setting {
     REFRESH_INTERVAL("resonite-link.refresh.interval-seconds", "3600", false),
     REFRESH_STALE_AFTER("resonite-link.refresh.stale-after-seconds", "86400", false),
     AUDIT_RETENTION_DAYS("resonite-link.audit.retention-days", "365", false),
-    AUDIT_PRUNE_INTERVAL("resonite-link.audit.prune-interval-seconds", "21600", false);
+    // retention (the pruning job) and erasure
+    RETENTION_INTERVAL("resonite-link.retention.interval-seconds", "21600", false),
+    RETENTION_CANCELLED_REGISTRATIONS("resonite-link.retention.cancelled-registrations-days", "30", false),
+    RETENTION_SIGN_IN_THROTTLE("resonite-link.retention.sign-in-throttle-hours", "24", false),
+    PSEUDONYM_KEY("resonite-link.pseudonym-key", null, true);
 
     private final String key;
     private final String defaultValue;

@@ -121,7 +121,9 @@ final class SettingGroups {
     static Settings.Jobs jobs(SettingsReader r) {
         return new Settings.Jobs(Duration.ofSeconds(r.positiveInt(Setting.REFRESH_INTERVAL)),
                 Duration.ofSeconds(r.positiveInt(Setting.REFRESH_STALE_AFTER)),
-                r.positiveInt(Setting.AUDIT_RETENTION_DAYS), Duration.ofSeconds(r.positiveInt(Setting.AUDIT_PRUNE_INTERVAL)));
+                r.positiveInt(Setting.AUDIT_RETENTION_DAYS), Duration.ofSeconds(r.positiveInt(Setting.RETENTION_INTERVAL)),
+                r.positiveInt(Setting.RETENTION_CANCELLED_REGISTRATIONS),
+                Duration.ofHours(r.positiveInt(Setting.RETENTION_SIGN_IN_THROTTLE)), secret(r, Setting.PSEUDONYM_KEY));
     }
 
     /** Keys whose mistakes show only together with another key. */

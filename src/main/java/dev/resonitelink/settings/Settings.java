@@ -116,8 +116,21 @@ public record Settings(Client client, Endpoints endpoints, OpenId openId, Limits
         }
     }
 
+    /**
+     * The background jobs: the profile refresh, and the retention job (how often it runs, and how long it keeps audit
+     * entries, cancelled registrations of past events and sign-in throttle rows); and the key of the pseudonyms that
+     * replace an erased user's name in what is kept (null: a random key kept in the database).
+     */
     public record Jobs(Duration refreshInterval, Duration refreshStaleAfter, int auditRetentionDays,
-                       Duration auditPruneInterval) {
+                       Duration retentionInterval, int cancelledRegistrationDays, Duration signInThrottleRetention,
+                       String pseudonymKey) {
+        @Override
+        public String toString() {
+            return "Jobs[refreshInterval=" + refreshInterval + ", refreshStaleAfter=" + refreshStaleAfter
+                    + ", auditRetentionDays=" + auditRetentionDays + ", retentionInterval=" + retentionInterval
+                    + ", cancelledRegistrationDays=" + cancelledRegistrationDays + ", signInThrottleRetention="
+                    + signInThrottleRetention + ", pseudonymKey=" + (pseudonymKey == null ? "none" : "***") + "]";
+        }
     }
 
     /**

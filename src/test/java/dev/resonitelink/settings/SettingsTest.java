@@ -115,6 +115,19 @@ class SettingsTest {
                 .message().doesNotContain("c2hvcnQ=").doesNotContain("'short'");
     }
 
+    @Test
+    void aPseudonymKeyShorterThanSixteenCharactersIsAStartupErrorAndNeverPrinted() {
+        Map<String, String> values = TestSettings.valid();
+        values.put(Setting.PSEUDONYM_KEY.key(), "tiny-key");
+        assertThatThrownBy(() -> TestSettings.with(values))
+                .hasMessageContaining(Setting.PSEUDONYM_KEY.key() + " must be at least 16 characters")
+                .message().doesNotContain("tiny-key");
+        values.put(Setting.PSEUDONYM_KEY.key(), "a-pseudonym-key-of-some-length");
+        Settings settings = TestSettings.with(values);
+        assertThat(settings.jobs().pseudonymKey()).isEqualTo("a-pseudonym-key-of-some-length");
+        assertThat(settings.jobs().toString()).doesNotContain("a-pseudonym-key-of-some-length");
+    }
+
     /** Security round 3, item 9: a configured bootstrap code had no minimum, so "1234" made the first organizer. */
     @Test
     void aConfiguredBootstrapCodeShorterThanSixteenCharactersIsAStartupError() {
@@ -138,7 +151,10 @@ class SettingsTest {
         assertThat(settings.jobs().refreshInterval()).hasHours(1);
         assertThat(settings.jobs().refreshStaleAfter()).hasDays(1);
         assertThat(settings.jobs().auditRetentionDays()).isEqualTo(365);
-        assertThat(settings.jobs().auditPruneInterval()).hasHours(6);
+        assertThat(settings.jobs().retentionInterval()).hasHours(6);
+        assertThat(settings.jobs().cancelledRegistrationDays()).isEqualTo(30);
+        assertThat(settings.jobs().signInThrottleRetention()).hasHours(24);
+        assertThat(settings.jobs().pseudonymKey()).isNull();
         assertThat(settings.tokens().key()).isNull();
         assertThat(settings.organizers().names()).isEmpty();
         assertThat(settings.endpoints().revocation()).isNull();

@@ -48,7 +48,8 @@ public class LoginServlet extends HttpServlet {
             return;
         }
         if (settings.signIn().oidc()) {
-            if (req.getParameter("signedOut") == null && req.getParameter("choose") == null) {
+            if (req.getParameter("signedOut") == null && req.getParameter("choose") == null
+                    && req.getParameter("deleted") == null) { // a deleted user is not signed in again unasked
                 resp.sendRedirect(req.getContextPath() + "/sso/start");
                 return;
             }

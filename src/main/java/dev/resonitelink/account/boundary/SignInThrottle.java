@@ -203,9 +203,16 @@ public class SignInThrottle {
         }
     }
 
+    /**
+     * Removes the counts whose last failure is older than {@code resonite-link.retention.sign-in-throttle-hours} and
+     * that block nothing any more (the retention job, and every 500th failure); returns how many.
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void forgetOld() {
-        em.createNativeQuery("delete from sign_in_throttle where last_failure < ?1")
-                .setParameter(1, Timestamp.from(clock.instant().minus(Duration.ofDays(1)))).executeUpdate();
+    public int forgetOld() {
+        Instant now = clock.instant();
+        return em.createNativeQuery("delete from sign_in_throttle where last_failure < ?1"
+                        + " and (blocked_until is null or blocked_until < ?2)")
+                .setParameter(1, Timestamp.from(now.minus(settings.jobs().signInThrottleRetention())))
+                .setParameter(2, Timestamp.from(now)).executeUpdate();
     }
 }

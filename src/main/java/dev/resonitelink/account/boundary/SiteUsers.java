@@ -12,7 +12,9 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -86,5 +88,32 @@ public class SiteUsers {
         }
         em.flush();
         return user.groups();
+    }
+
+    /** When the user's row was made, if there is one: a row made again under the same name is another account. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Instant> createdAt(String principal) {
+        LocalUser user = em.find(LocalUser.class, principal);
+        return user == null ? Optional.empty() : Optional.of(user.createdAt());
+    }
+
+    /** The user's row as stored (their data export), if there is one. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<LocalUser> find(String principal) {
+        return Optional.ofNullable(em.find(LocalUser.class, principal));
+    }
+
+    /**
+     * Deletes the user's row, its password hash and groups, and the sign-in throttle's count for the name (erasure);
+     * returns whether there was a row. In the caller's transaction, with the rest of the erasure.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean erase(String principal) {
+        em.createNativeQuery("delete from app_user_group where username = ?1").setParameter(1, principal)
+                .executeUpdate();
+        em.createNativeQuery("delete from sign_in_throttle where throttle_key = ?1")
+                .setParameter(1, SignInThrottle.account(principal)).executeUpdate();
+        return em.createNativeQuery("delete from app_user where username = ?1").setParameter(1, principal)
+                .executeUpdate() == 1;
     }
 }

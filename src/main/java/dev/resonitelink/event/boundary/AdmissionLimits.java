@@ -145,4 +145,14 @@ public class AdmissionLimits {
         return ((Number) em.createNativeQuery("select hits from rate_window where rate_key = ?1").setParameter(1, key)
                 .getSingleResult()).intValue();
     }
+
+    /**
+     * Removes the windows that ended more than an hour ago (the retention job): their keys name client addresses,
+     * and a window that old counts nothing any more. Returns how many.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public int forgetOld() {
+        return em.createNativeQuery("delete from rate_window where window_start < ?1")
+                .setParameter(1, Timestamp.from(clock.instant().minus(Duration.ofHours(1)))).executeUpdate();
+    }
 }

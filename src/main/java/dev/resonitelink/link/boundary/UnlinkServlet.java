@@ -3,9 +3,6 @@ package dev.resonitelink.link.boundary;
 import dev.resonitelink.SitePrincipal;
 import dev.resonitelink.audit.AuditTrail;
 import dev.resonitelink.audit.AuditEntry;
-import dev.resonitelink.oauth.control.AuthorizationCodeFlow;
-import dev.resonitelink.oauth.control.Resonite;
-import dev.resonitelink.sealing.TokenSealer;
 import dev.resonitelink.web.Pages;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;
@@ -26,11 +23,7 @@ public class UnlinkServlet extends HttpServlet {
     AuditTrail audit;
 
     @Inject
-    TokenSealer vault;
-
-    @Inject
-    @Resonite
-    AuthorizationCodeFlow resonite;
+    ResoniteGrants grants;
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
@@ -50,8 +43,7 @@ public class UnlinkServlet extends HttpServlet {
         }
         SitePrincipal principal = Pages.principal(req);
         // end the grant at Resonite first (best effort); the local link goes whatever the answer
-        links.storedToken(principal).flatMap(stored -> vault.open(stored.sealed(), principal, stored.resoniteId()))
-                .ifPresent(resonite::revoke);
+        grants.revoke(principal);
         var removed = links.unlink(principal);
         removed.ifPresent(resoniteId -> audit.recordQuietly(principal.name(), resoniteId.value(), AuditEntry.Action.UNLINK,
                 "UNLINKED",

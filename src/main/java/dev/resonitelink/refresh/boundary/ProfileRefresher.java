@@ -2,6 +2,7 @@ package dev.resonitelink.refresh.boundary;
 
 import dev.resonitelink.link.boundary.AccountLinks;
 import dev.resonitelink.link.entity.RefreshableLink;
+import dev.resonitelink.ops.control.JobLeases;
 import dev.resonitelink.oauth.entity.Grant;
 import dev.resonitelink.oauth.control.ProfileFetch;
 import dev.resonitelink.oauth.control.AuthorizationCodeFlow;
@@ -13,14 +14,8 @@ import dev.resonitelink.sealing.SealedToken;
 import dev.resonitelink.sealing.TokenSealer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.UUID;
 import java.util.logging.Logger;
 import dev.resonitelink.settings.Settings;
 
@@ -33,18 +28,11 @@ import dev.resonitelink.settings.Settings;
 @ApplicationScoped
 public class ProfileRefresher {
 
-    static final String NODE = UUID.randomUUID().toString();
     static final int BATCH = 50;
     private static final Logger LOG = Logger.getLogger(ProfileRefresher.class.getName());
 
-    @PersistenceContext
-    EntityManager em;
-
     @Inject
     Settings settings;
-
-    @Inject
-    ProfileRefresher self;
 
     @Inject
     TokenSealer vault;
@@ -60,6 +48,9 @@ public class ProfileRefresher {
     @Inject
     AccountLinks links;
 
+    @Inject
+    JobLeases leases;
+
     Clock clock = Clock.systemUTC();
 
     Duration every() {
@@ -68,7 +59,7 @@ public class ProfileRefresher {
 
     /** One run: refreshes the stalest links if this node holds the lease; returns how many were refreshed. */
     public int runOnce() {
-        if (!self.takeLease()) {
+        if (!takeLease()) {
             return 0;
         }
         int refreshed = 0;
@@ -119,16 +110,9 @@ public class ProfileRefresher {
         }
     }
 
-    @Transactional
-    public boolean takeLease() {
-        Instant now = clock.instant();
-        int taken = em.createNativeQuery("update job_lease set holder = ?1, leased_until = ?2"
-                        + " where name = 'profile-refresh' and (leased_until < ?3 or holder = ?1)")
-                .setParameter(1, NODE)
-                .setParameter(2, Timestamp.from(now.plus(interval()).plusSeconds(interval().toSeconds())))
-                .setParameter(3, Timestamp.from(now))
-                .executeUpdate();
-        return taken == 1;
+    /** The {@code profile-refresh} lease, held for two intervals (a run may take longer than one). */
+    boolean takeLease() {
+        return leases.take("profile-refresh", interval().multipliedBy(2));
     }
 
     private boolean storedInstead(RefreshableLink due, SealedToken sealed) {

@@ -49,4 +49,13 @@ public class SiteSignInAge {
         Object at = session.getAttribute(SIGNED_IN_AT);
         return !(at instanceof Instant signedIn) || !clock.instant().isBefore(signedIn.plus(maxAge));
     }
+
+    /**
+     * Whether this session's sign-in at the provider happened within {@code recent} (a fresh sign-in confirms a change
+     * that cannot be undone, such as deleting the account); false when unknown.
+     */
+    public boolean signedInWithin(HttpSession session, Duration recent) {
+        Object at = session == null ? null : session.getAttribute(SIGNED_IN_AT);
+        return at instanceof Instant signedIn && clock.instant().isBefore(signedIn.plus(recent));
+    }
 }

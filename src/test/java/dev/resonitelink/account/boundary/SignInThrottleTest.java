@@ -91,8 +91,8 @@ class SignInThrottleTest {
             }
 
             @Override
-            public void forgetOld() {
-                db.inTransaction(bean::forgetOld);
+            public int forgetOld() {
+                return db.inTransaction(bean::forgetOld);
             }
         };
         return bean;
@@ -203,6 +203,21 @@ class SignInThrottleTest {
         }
         pool.shutdown();
         assertThat(granted).as("the database lets exactly one through").isEqualTo(1);
+    }
+
+    /** Issue 27: the retention job removes idle counts (they name accounts and addresses), never a running block. */
+    @Test
+    void theRetentionRemovesCountsIdleForADayButNotOneThatStillBlocks() {
+        db.update("insert into sign_in_throttle (throttle_key, failures, last_failure, blocked_until) values"
+                + " ('user:idle', 3, TIMESTAMP '2026-12-06 09:59:59', null),"
+                + " ('addr:203.0.113.9', 40, TIMESTAMP '2026-12-06 09:00:00', TIMESTAMP '2026-12-07 10:05:00'),"
+                + " ('user:recent', 2, TIMESTAMP '2026-12-06 10:00:01', null),"
+                + " ('user:ended-block', 9, TIMESTAMP '2026-12-05 10:00:00', TIMESTAMP '2026-12-05 10:15:00')");
+
+        assertThat(throttle.self.forgetOld()).as("through the transaction a container gives it").isEqualTo(2);
+
+        assertThat(db.query("select throttle_key from sign_in_throttle order by throttle_key"))
+                .containsExactly(List.of("addr:203.0.113.9"), List.of("user:recent"));
     }
 
     @Test

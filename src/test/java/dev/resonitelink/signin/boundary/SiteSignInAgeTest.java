@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 /** The maximum age of a single sign-on session (security round 3, item 7), on a clock the test moves. */
 class SiteSignInAgeTest {
 
-    /** A clock that stands still until the test moves it. */
     /** A session that keeps attributes, nothing more. */
     static HttpSession session() {
         Map<String, Object> attributes = new HashMap<>();
@@ -51,5 +50,20 @@ class SiteSignInAgeTest {
         none.signedIn(local);
         clock.move(Duration.ofDays(30));
         assertThat(none.expired(local)).isFalse();
+    }
+
+    /** Issue 27: deleting an account with single sign-on needs a sign-in at the provider of at most 5 minutes ago. */
+    @Test
+    void aSignInIsRecentForItsFirstFiveMinutesOnlyAndAnUnknownOneNever() {
+        ManualClock clock = new ManualClock(Instant.parse("2026-12-07T09:00:00Z"));
+        SiteSignInAge age = new SiteSignInAge(Duration.ofHours(8), clock);
+        HttpSession session = session();
+        assertThat(age.signedInWithin(session, Duration.ofMinutes(5))).as("no sign-in known").isFalse();
+        age.signedIn(session);
+        clock.move(Duration.ofMinutes(4).plusSeconds(59));
+        assertThat(age.signedInWithin(session, Duration.ofMinutes(5))).isTrue();
+        clock.move(Duration.ofSeconds(1));
+        assertThat(age.signedInWithin(session, Duration.ofMinutes(5))).as("at 5 min").isFalse();
+        assertThat(age.expired(session)).as("the session itself lasts on").isFalse();
     }
 }
