@@ -1,0 +1,25 @@
+package dev.resonitelink.event.boundary;
+
+import dev.resonitelink.audit.AuditTrail;
+import jakarta.persistence.EntityManager;
+import java.time.Clock;
+
+/** The events' beans for unit tests of other packages, wired as the container would (no scheduler, no HTTP). */
+public final class TestEventBeans {
+
+    public static AttendeeErasure attendeeErasure(EntityManager em, AuditTrail audit, Clock clock) {
+        Registrations registrations = new Registrations();
+        registrations.em = em;
+        registrations.audit = audit;
+        registrations.clock = clock;
+        registrations.self = registrations;
+        AttendeeErasure erasure = new AttendeeErasure();
+        erasure.em = em;
+        erasure.registrations = registrations;
+        erasure.clock = clock;
+        return erasure;
+    }
+
+    private TestEventBeans() {
+    }
+}
