@@ -14,6 +14,13 @@ public final class TestAuditTrails {
         return trail;
     }
 
+    /** The same, on this clock (entries and pruning). */
+    public static AuditTrail writingTo(EntityManager em, java.time.Clock clock) {
+        AuditTrail trail = writingTo(em);
+        trail.clock = clock;
+        return trail;
+    }
+
     private TestAuditTrails() {
     }
 }

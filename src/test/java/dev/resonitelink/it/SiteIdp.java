@@ -25,6 +25,9 @@ public final class SiteIdp {
     /** A person whose principal is also the name of a local account (SsoSessionsIT makes that account). */
     public static final TestIdp.Person NAMESAKE = TestIdp.person("sso-namesake", List.of(ORGANIZER_GROUP), "Nora Namesake");
 
+    /** A person who deletes their account (SsoSessionsIT). */
+    public static final TestIdp.Person LEAVER = TestIdp.person("sso-leaver", List.of(), "Lee Leaver");
+
     private static TestIdp instance;
 
     public static synchronized TestIdp get() {
@@ -33,7 +36,7 @@ public final class SiteIdp {
             instance = TestIdp.start(port(), new TestIdp.Registration(SITE_CLIENT_ID, System.getProperty("it.sso-secret"),
                             URI.create(app + "sso/callback"), URI.create(app + "login?signedOut"), "resonite-on-spring",
                             System.getProperty("it.client-secret"), URI.create(app + "oauth/callback")),
-                    List.of(ORGANIZER, ATTENDEE, MALLORY, BROWSER_USER, RESONITE_USER, NAMESAKE), Path.of("target", "test-idp.log"));
+                    List.of(ORGANIZER, ATTENDEE, MALLORY, BROWSER_USER, RESONITE_USER, NAMESAKE, LEAVER), Path.of("target", "test-idp.log"));
             Runtime.getRuntime().addShutdownHook(new Thread(instance::close));
         }
         return instance;

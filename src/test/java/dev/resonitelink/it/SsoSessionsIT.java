@@ -154,4 +154,34 @@ class SsoSessionsIT {
         assertThat(Postgres.query("select origin, password_hash from app_user where username = '" + name + "'"))
                 .containsExactly(List.of("local", "pbkdf2-test-hash"));
     }
+
+    /**
+     * Issue 27 with single sign-on: a sign-in at the provider of the last minutes confirms the deletion (there is no
+     * password to type); the local row goes, and the next sign-in at the provider starts a fresh, empty account.
+     */
+    @Test
+    void anSsoUserDeletesTheirAccountWithARecentSignInAndTheNextSignInStartsFresh() throws Exception {
+        String name = SiteIdp.LEAVER.name();
+        Browser leaver = SiteIdp.signIn(base, SiteIdp.LEAVER);
+        String madeAt = Postgres.query("select created_at from app_user where username = '" + name + "'").get(0).get(0);
+        Browser.Page confirm = leaver.get(base.resolve("account/delete"));
+        assertThat(confirm.status()).as(confirm.body()).isEqualTo(200);
+        assertThat(confirm.document().select("#password")).as("no password with single sign-on").isEmpty();
+        Browser.Page deleted = leaver.post(base.resolve("account/delete"), confirm.form("form#delete-account-form"));
+        assertThat(deleted.status()).as(deleted.body()).isEqualTo(302);
+        assertThat(deleted.location()).endsWith("/login?deleted");
+        Browser.Page signInPage = leaver.follow(deleted);
+        assertThat(signInPage.status()).as("not sent to the provider again unasked").isEqualTo(200);
+        assertThat(signInPage.document().select("#account-deleted")).isNotEmpty();
+        assertThat(Postgres.query("select count(*) from app_user where username = '" + name + "'"))
+                .containsExactly(List.of("0"));
+
+        Thread.sleep(10); // the fresh row's creation time differs from the deleted one's
+        Browser again = SiteIdp.signIn(base, SiteIdp.LEAVER);
+        assertThat(Postgres.query("select created_at from app_user where username = '" + name + "'").get(0).get(0))
+                .isNotEqualTo(madeAt);
+        Browser.Page export = again.get(base.resolve("api/me/export"));
+        assertThat(export.status()).isEqualTo(200);
+        assertThat(export.body()).contains("\"link\":null").contains("\"registrations\":[]");
+    }
 }

@@ -25,6 +25,7 @@ public class JobLeases {
     EntityManager em;
 
     Clock clock = Clock.systemUTC();
+    String node = NODE;
 
     /** Takes (or keeps) the lease of {@code job} for {@code hold}; whether this node holds it now. */
     @Transactional
@@ -32,7 +33,7 @@ public class JobLeases {
         Instant now = clock.instant();
         return em.createNativeQuery("update job_lease set holder = ?1, leased_until = ?2"
                         + " where name = ?4 and (leased_until < ?3 or holder = ?1)")
-                .setParameter(1, NODE).setParameter(2, Timestamp.from(now.plus(hold)))
+                .setParameter(1, node).setParameter(2, Timestamp.from(now.plus(hold)))
                 .setParameter(3, Timestamp.from(now)).setParameter(4, job)
                 .executeUpdate() == 1;
     }

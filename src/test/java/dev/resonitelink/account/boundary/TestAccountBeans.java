@@ -16,6 +16,11 @@ public final class TestAccountBeans {
         return users;
     }
 
+    /** A throttle whose {@code REQUIRES_NEW} methods run in transactions of their own, on this clock. */
+    public static SignInThrottle signInThrottle(dev.resonitelink.testing.TestDatabase db, java.time.Instant now) {
+        return SignInThrottleTest.throttle(db, () -> now, 20).self;
+    }
+
     private TestAccountBeans() {
     }
 }

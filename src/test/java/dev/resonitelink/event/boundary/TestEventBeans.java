@@ -20,6 +20,15 @@ public final class TestEventBeans {
         return erasure;
     }
 
+    public static AdmissionLimits admissionLimits(EntityManager em, Clock clock) {
+        AdmissionLimits limits = new AdmissionLimits();
+        limits.em = em;
+        limits.settings = dev.resonitelink.settings.TestSettings.defaults();
+        limits.self = limits;
+        limits.clock = clock;
+        return limits;
+    }
+
     private TestEventBeans() {
     }
 }
