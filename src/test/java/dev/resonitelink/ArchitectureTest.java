@@ -30,14 +30,15 @@ class ArchitectureTest {
     static final Map<String, Set<String>> ALLOWED = new LinkedHashMap<>();
 
     static {
-        ALLOWED.put("views", Set.of("event", "organizer", "link", "audit", "web", "settings"));
-        ALLOWED.put("privacy", Set.of("event", "signin", "account", "link", "audit", "ops", "web", "settings"));
-        ALLOWED.put("event", Set.of("organizer", "account", "link", "audit", "ops", "web", "settings"));
-        ALLOWED.put("organizer", Set.of("account", "link", "audit", "web", "settings"));
+        ALLOWED.put("views", Set.of("event", "organizer", "link", "webhook", "audit", "web", "settings"));
+        ALLOWED.put("privacy", Set.of("event", "signin", "account", "link", "webhook", "audit", "ops", "web", "settings"));
+        ALLOWED.put("event", Set.of("organizer", "account", "link", "webhook", "audit", "ops", "web", "settings"));
+        ALLOWED.put("organizer", Set.of("account", "link", "webhook", "audit", "web", "settings"));
         ALLOWED.put("signin", Set.of("account", "oauth", "web", "settings"));
         ALLOWED.put("account", Set.of("link", "oauth", "audit", "web", "settings"));
         ALLOWED.put("refresh", Set.of("link", "oauth", "sealing", "ops", "settings"));
-        ALLOWED.put("link", Set.of("oauth", "sealing", "audit", "ops", "web", "settings"));
+        ALLOWED.put("link", Set.of("oauth", "sealing", "webhook", "audit", "ops", "web", "settings"));
+        ALLOWED.put("webhook", Set.of("audit", "ops", "web", "settings"));
         ALLOWED.put("oauth", Set.of("ops", "web", "settings"));
         ALLOWED.put("sealing", Set.of("settings"));
         ALLOWED.put("audit", Set.of("web", "settings"));

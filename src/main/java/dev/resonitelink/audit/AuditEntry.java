@@ -32,7 +32,9 @@ public class AuditEntry {
         EVENT_CREATE, EVENT_CHANGE, EVENT_STATUS, EVENT_KEY, TICKETS, INVITES, REGISTER, REG_CANCEL, REG_PROMOTE,
         REG_REMOVE, REG_READMIT,
         // a user deleted (by themselves or an organizer): the entry names only the pseudonym
-        USER_DELETE
+        USER_DELETE,
+        // webhook endpoints: made, enabled, disabled (by an organizer or after failing for days), rotated, deleted
+        WEBHOOK
     }
 
     @Id

@@ -71,7 +71,14 @@ public enum Setting {
     RETENTION_INTERVAL("resonite-link.retention.interval-seconds", "21600", false),
     RETENTION_CANCELLED_REGISTRATIONS("resonite-link.retention.cancelled-registrations-days", "30", false),
     RETENTION_SIGN_IN_THROTTLE("resonite-link.retention.sign-in-throttle-hours", "24", false),
-    PSEUDONYM_KEY("resonite-link.pseudonym-key", null, true);
+    PSEUDONYM_KEY("resonite-link.pseudonym-key", null, true),
+    // webhooks
+    WEBHOOK_TIMEOUT("resonite-link.webhooks.timeout-seconds", "10", false),
+    WEBHOOK_RETRY_DELAYS("resonite-link.webhooks.retry-delays-seconds", "5,300,1800,7200,18000,36000,36000", false),
+    WEBHOOK_DISABLE_AFTER_DAYS("resonite-link.webhooks.disable-after-days", "5", false),
+    WEBHOOK_POLL_INTERVAL("resonite-link.webhooks.poll-interval-ms", "1000", false),
+    WEBHOOK_ALLOW_LOOPBACK("resonite-link.webhooks.allow-loopback", "false", false),
+    WEBHOOK_ALLOW_PRIVATE("resonite-link.webhooks.allow-private-networks", "false", false);
 
     private final String key;
     private final String defaultValue;

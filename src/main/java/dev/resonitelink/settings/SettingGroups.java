@@ -126,6 +126,28 @@ final class SettingGroups {
                 Duration.ofHours(r.positiveInt(Setting.RETENTION_SIGN_IN_THROTTLE)), secret(r, Setting.PSEUDONYM_KEY));
     }
 
+    static Settings.Webhooks webhooks(SettingsReader r) {
+        java.util.List<Duration> delays = new java.util.ArrayList<>();
+        for (String delay : r.list(Setting.WEBHOOK_RETRY_DELAYS)) {
+            try {
+                long seconds = Long.parseLong(delay);
+                if (seconds < 0 || seconds > 7 * 86_400) {
+                    throw new NumberFormatException();
+                }
+                delays.add(Duration.ofSeconds(seconds));
+            } catch (NumberFormatException e) {
+                r.problem(Setting.WEBHOOK_RETRY_DELAYS + " must list waits in seconds (0 to a week), got '" + delay + "'");
+            }
+        }
+        if (delays.isEmpty() || delays.size() > 20) {
+            r.problem(Setting.WEBHOOK_RETRY_DELAYS + " must list 1 to 20 waits");
+        }
+        return new Settings.Webhooks(Duration.ofSeconds(r.positiveInt(Setting.WEBHOOK_TIMEOUT)), java.util.List.copyOf(delays),
+                Duration.ofDays(r.positiveInt(Setting.WEBHOOK_DISABLE_AFTER_DAYS)),
+                Duration.ofMillis(r.positiveInt(Setting.WEBHOOK_POLL_INTERVAL)), r.bool(Setting.WEBHOOK_ALLOW_LOOPBACK),
+                r.bool(Setting.WEBHOOK_ALLOW_PRIVATE));
+    }
+
     /** Keys whose mistakes show only together with another key. */
     static void crossCheck(SettingsReader r, Settings settings) {
         if (settings.client().scopes().contains("offline_access") && settings.tokens().key() == null) {

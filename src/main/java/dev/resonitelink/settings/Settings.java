@@ -15,7 +15,7 @@ import java.util.function.Function;
  * defaults are in {@link Setting}; {@link #from} reports every bad key at once and never echoes a secret.
  */
 public record Settings(Client client, Endpoints endpoints, OpenId openId, Limits limits, Tokens tokens,
-                       Organizers organizers, SignIn signIn, Jobs jobs) {
+                       Organizers organizers, SignIn signIn, Jobs jobs, Webhooks webhooks) {
 
     /** Scopes Resonite is known to answer; anything else is a typo in the configuration. */
     public static final Set<String> KNOWN_SCOPES = Set.of("profile", "email", "patreon", "offline_access", "openid");
@@ -134,6 +134,15 @@ public record Settings(Client client, Endpoints endpoints, OpenId openId, Limits
     }
 
     /**
+     * Delivering webhooks: how long one attempt may take, the waits before each retry (the last one ends the
+     * delivery as failed), after how long of failing without a success an endpoint is disabled, how often the
+     * deliveries are looked at, and which targets besides public https addresses are allowed.
+     */
+    public record Webhooks(Duration timeout, List<Duration> retryDelays, Duration disableAfter, Duration pollInterval,
+                           boolean allowLoopback, boolean allowPrivateNetworks) {
+    }
+
+    /**
      * Reads and validates the settings.
      *
      * @param lookup the raw value of a key, empty when unset (MicroProfile Config in production, a map in tests)
@@ -143,7 +152,8 @@ public record Settings(Client client, Endpoints endpoints, OpenId openId, Limits
         URI base = SettingGroups.base(r);
         Settings settings = new Settings(SettingGroups.client(r), SettingGroups.endpoints(r, base),
                 SettingGroups.openId(r, base), SettingGroups.limits(r),
-                SettingGroups.tokens(r), SettingGroups.organizers(r), SettingGroups.signIn(r), SettingGroups.jobs(r));
+                SettingGroups.tokens(r), SettingGroups.organizers(r), SettingGroups.signIn(r), SettingGroups.jobs(r),
+                SettingGroups.webhooks(r));
         SettingGroups.crossCheck(r, settings);
         r.failIfAnyProblem();
         return settings;

@@ -1,6 +1,8 @@
 package dev.resonitelink.event.boundary;
 
 import dev.resonitelink.ops.control.BoundedLog;
+import dev.resonitelink.webhook.boundary.Outbox;
+import dev.resonitelink.webhook.entity.WebhookEventType;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -42,6 +44,9 @@ public class CheckIns {
     @Inject
     CheckIns self;
 
+    @Inject
+    Outbox outbox;
+
     private final ConcurrentHashMap<String, Instant> waiting = new ConcurrentHashMap<>();
     private final BoundedLog failures = new BoundedLog(LOG, 6);
     private ScheduledFuture<?> runs;
@@ -76,11 +81,20 @@ public class CheckIns {
         }
     }
 
+    /** Writes the batch; each first check-in written publishes {@code admission.first} in the same transaction. */
     @Transactional
     public void write(Map<String, Instant> batch) {
-        batch.forEach((id, at) -> em.createNativeQuery("update event_registration set first_admitted_at = ?1"
-                        + " where id = ?2 and first_admitted_at is null")
-                .setParameter(1, Timestamp.from(at)).setParameter(2, id).executeUpdate());
+        batch.forEach((id, at) -> {
+            if (em.createNativeQuery("update event_registration set first_admitted_at = ?1"
+                            + " where id = ?2 and first_admitted_at is null")
+                    .setParameter(1, Timestamp.from(at)).setParameter(2, id).executeUpdate() == 1) {
+                Object[] row = (Object[]) em.createNativeQuery("select r.principal, l.resonite_id, r.event_id"
+                                + " from event_registration r left join account_link l on l.principal = r.principal"
+                                + " where r.id = ?1").setParameter(1, id).getSingleResult();
+                outbox.publish(WebhookEventType.ADMISSION_FIRST, (String) row[0], Outbox.data("principal", row[0],
+                        "resoniteId", row[1], "eventId", row[2], "admittedAt", at.toString()));
+            }
+        });
     }
 
     @PreDestroy

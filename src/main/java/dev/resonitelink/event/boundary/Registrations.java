@@ -10,6 +10,8 @@ import dev.resonitelink.link.boundary.AccountLinks;
 import dev.resonitelink.audit.AuditTrail;
 import dev.resonitelink.audit.AuditEntry;
 import dev.resonitelink.link.entity.LinkView;
+import dev.resonitelink.webhook.boundary.Outbox;
+import dev.resonitelink.webhook.entity.WebhookEventType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -58,6 +60,9 @@ public class Registrations {
 
     @Inject
     Registrations self;
+
+    @Inject
+    Outbox outbox;
 
     Clock clock = Clock.systemUTC();
 
@@ -150,6 +155,8 @@ public class Registrations {
         }
         audit.recordEvent(principal, principal, link.get().resoniteId(), eventId, AuditEntry.Action.REGISTER,
                 status.name(), requestId);
+        published(WebhookEventType.REGISTRATION_CREATED, principal, link.get().resoniteId(), eventId, status.name(),
+                null);
         return place ? Outcome.REGISTERED : Outcome.WAITLISTED;
     }
 
@@ -175,6 +182,8 @@ public class Registrations {
         }
         audit.recordEvent(principal, principal, registration.get().registeredAs(), eventId,
                 AuditEntry.Action.REG_CANCEL, was.name(), requestId);
+        published(WebhookEventType.REGISTRATION_CANCELLED, principal, registration.get().registeredAs(), eventId,
+                "CANCELLED", "attendee");
         fillPlaces(eventId, requestId);
         return true;
     }
@@ -204,6 +213,8 @@ public class Registrations {
             }
             audit.recordEvent("(waitlist)", (String) row[1], (String) row[2], eventId, AuditEntry.Action.REG_PROMOTE,
                     "REGISTERED", requestId);
+            published(WebhookEventType.REGISTRATION_PROMOTED, (String) row[1], (String) row[2], eventId, "REGISTERED",
+                    null);
         }
     }
 
@@ -257,6 +268,8 @@ public class Registrations {
         }
         audit.recordEvent(organizer, (String) row[1], (String) row[2], eventId, AuditEntry.Action.REG_REMOVE, was,
                 reason, requestId);
+        published(WebhookEventType.REGISTRATION_CANCELLED, (String) row[1], (String) row[2], eventId, "REMOVED",
+                "organizer");
         fillPlaces(eventId, requestId);
         return true;
     }
@@ -283,9 +296,18 @@ public class Registrations {
         }
         audit.recordEvent(organizer, (String) row[0], (String) row[1], eventId, AuditEntry.Action.REG_READMIT,
                 place ? "REGISTERED" : "WAITLISTED", requestId);
+        published(WebhookEventType.REGISTRATION_CREATED, (String) row[0], (String) row[1], eventId,
+                place ? "REGISTERED" : "WAITLISTED", "organizer");
         return true;
     }
 
+
+    /** The registration's event for other services, in the change's transaction (webhooks). */
+    private void published(WebhookEventType type, String principal, String resoniteId, String eventId, String status,
+                           String by) {
+        outbox.publish(type, principal, Outbox.data("principal", principal, "resoniteId", resoniteId, "eventId",
+                eventId, "status", status, "by", by));
+    }
 
     /** Takes one place if the event has one: the database's decision, in one conditional update. */
     private boolean takePlace(String eventId) {

@@ -11,6 +11,8 @@ import dev.resonitelink.link.entity.LinkView;
 import dev.resonitelink.oauth.entity.LinkFailedException;
 import dev.resonitelink.oauth.entity.LinkFailure;
 import dev.resonitelink.oauth.entity.ResoniteProfile;
+import dev.resonitelink.webhook.boundary.Outbox;
+import dev.resonitelink.webhook.entity.WebhookEventType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -95,6 +97,8 @@ public class AccountLinks {
         if (removed == 0) {
             return Optional.empty();
         }
+        writes.outbox.publish(WebhookEventType.LINK_REMOVED, principal.name(), Outbox.data("principal",
+                principal.name(), "resoniteId", link.get().resoniteId(), "username", link.get().username()));
         LOG.info(() -> "link removed for local user " + principal);
         return Optional.of(new ResoniteUserId(link.get().resoniteId()));
     }

@@ -11,6 +11,9 @@ import dev.resonitelink.oauth.entity.LinkFailedException;
 import dev.resonitelink.oauth.entity.LinkFailure;
 import dev.resonitelink.oauth.entity.ResoniteProfile;
 import jakarta.enterprise.context.ApplicationScoped;
+import dev.resonitelink.webhook.boundary.Outbox;
+import dev.resonitelink.webhook.entity.WebhookEventType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
@@ -37,6 +40,9 @@ public class LinkWrites {
     @PersistenceContext
     EntityManager em;
 
+    @Inject
+    Outbox outbox;
+
     Clock clock = Clock.systemUTC();
 
     @Transactional(value = Transactional.TxType.REQUIRES_NEW, rollbackOn = LinkFailedException.class)
@@ -51,6 +57,7 @@ public class LinkWrites {
         LinkOutcome outcome;
         AccountLink link;
         StoredToken dropped = mine.flatMap(AccountLink::storedToken).orElse(null);
+        String previous = mine.map(AccountLink::resoniteId).orElse(null);
         if (mine.isEmpty()) {
             link = new AccountLink(principal.name(), profile, clock.instant());
             em.persist(link);
@@ -70,6 +77,11 @@ public class LinkWrites {
                 throw new ConcurrentLinkChange(e);
             }
             throw e;
+        }
+        if (outcome != LinkOutcome.REFRESHED) { // in this transaction: the link and its event are stored together
+            outbox.publish(outcome == LinkOutcome.LINKED ? WebhookEventType.LINK_CREATED : WebhookEventType.LINK_CHANGED,
+                    principal.name(), Outbox.data("principal", principal.name(), "resoniteId", profile.id().value(),
+                            "username", profile.username(), "previousResoniteId", previous));
         }
         return new LinkResult(outcome, dropped);
     }

@@ -18,6 +18,9 @@ import java.util.Locale;
  * failed; cause the failure kind, or none</li>
  * <li>{@code resonite_link_provider_call_seconds{endpoint}}: call latency per endpoint: token, profile, revocation, discovery, other (the JWKS)</li>
  * <li>{@code resonite_link_admissions_total{decision, reason}}: the admission checks of worlds</li>
+ * <li>{@code resonite_link_webhook_attempts_total{outcome}}, {@code resonite_link_webhook_pending},
+ * {@code resonite_link_webhook_oldest_pending_seconds}: webhook deliveries (the gauges as the last delivery run on
+ * this node saw them)</li>
  * </ul>
  */
 @ApplicationScoped
@@ -55,6 +58,21 @@ public class FlowMetrics {
     public void providerCall(String endpoint, Duration took) {
         if (metrics != null) {
             metrics.time("resonite_link_provider_call", took, "endpoint", endpoint);
+        }
+    }
+
+    /** One webhook delivery attempt ended: {@code delivered} or {@code failed}. */
+    public void webhookDelivery(String outcome) {
+        if (metrics != null) {
+            metrics.count("resonite_link_webhook_attempts", "outcome", outcome);
+        }
+    }
+
+    /** The outbox as a delivery run last saw it: deliveries pending, and the oldest one's age in seconds. */
+    public void webhookQueue(long pending, long oldestAgeSeconds) {
+        if (metrics != null) {
+            metrics.gauge("resonite_link_webhook_pending", pending);
+            metrics.gauge("resonite_link_webhook_oldest_pending_seconds", oldestAgeSeconds);
         }
     }
 }

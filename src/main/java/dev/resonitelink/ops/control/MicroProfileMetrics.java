@@ -38,6 +38,25 @@ final class MicroProfileMetrics {
         }
     }
 
+    /** Sets a gauge's value (registered at its first value, then read from this node's last value). */
+    void gauge(String name, long value) {
+        java.util.concurrent.atomic.AtomicLong current = gauges.computeIfAbsent(name,
+                k -> new java.util.concurrent.atomic.AtomicLong());
+        current.set(value);
+        if (registeredGauges.contains(name)) {
+            return;
+        }
+        try {
+            MetricRegistry registry = registry();
+            if (registry != null) {
+                registry.gauge(name, current, java.util.concurrent.atomic.AtomicLong::get);
+                registeredGauges.add(name);
+            }
+        } catch (RuntimeException e) {
+            // registered at a later value
+        }
+    }
+
     void time(String name, Duration took, String... tags) {
         try {
             MetricRegistry registry = registry();
@@ -54,6 +73,8 @@ final class MicroProfileMetrics {
     private volatile MetricRegistry registry;
     /** The counters used so far, by name and tags: the registry's own lookup builds a metric id each time. */
     private final ConcurrentHashMap<String, Counter> counters = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, java.util.concurrent.atomic.AtomicLong> gauges = new ConcurrentHashMap<>();
+    private final java.util.Set<String> registeredGauges = ConcurrentHashMap.newKeySet();
 
     MicroProfileMetrics(Instance<Object> beans) {
         this.registries = beans.select(MetricRegistry.class);

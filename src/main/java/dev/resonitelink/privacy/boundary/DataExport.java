@@ -88,12 +88,22 @@ public class DataExport {
             new Part("signInThrottle", "sign_in_throttle", Key.THROTTLE_KEY, List.of("throttle_key"), true,
                     List.of("failures", "last_failure", "blocked_until"), Map.of(),
                     Map.of("throttle_key", KEY_COLUMN), "throttle_key"),
+            new Part("webhookEndpointsCreated", "webhook_endpoint", Key.PRINCIPAL, List.of("created_by"), false,
+                    List.of("id", "url", "description", "event_types", "enabled", "created_at"), Map.of(),
+                    Map.of("secret", "secret: signs the messages", "previous_secret", "secret: signs during a rotation",
+                            "previous_secret_until", "the endpoint's delivery state, not about you",
+                            "failing_since", "the endpoint's delivery state, not about you",
+                            "disabled_reason", "the endpoint's delivery state, not about you",
+                            "created_by", KEY_COLUMN), "created_at, id"),
             new Part("auditEntries", "link_audit", Key.PRINCIPAL, List.of("principal", "actor"), false,
                     List.of("id", "occurred_at", "principal", "actor", "resonite_id", "action", "outcome", "event_id",
                             "detail", "request_id"), Map.of(), Map.of(), "occurred_at, id"));
 
-    /** The tables that name no site user, and why. */
-    static final Map<String, String> TABLES_ABOUT_NO_USER = Map.of(
+    /** The tables not exported, and why. */
+    static final Map<String, String> TABLES_NOT_EXPORTED = Map.of(
+            "webhook_message", "notices to other services; one names a user only until it is delivered",
+            "webhook_delivery", "the delivery of those notices; a pending one names its user until it ends",
+            "webhook_subject", "the order of a user's notices; deleted with the user",
             "job_lease", "which node runs a scheduled job",
             "organizer_bootstrap", "the hash of the one-time code that makes the first organizer",
             "rate_window", "admission request counts per event key and client address, kept an hour",
@@ -164,7 +174,8 @@ public class DataExport {
                     .add("history", Json.createArrayBuilder(historyByEvent.getOrDefault(eventId, List.of()))));
         }
         export.add("registrations", registrations);
-        for (String name : List.of("ticketsRedeemed", "eventsCreated", "invitations", "signInThrottle", "auditEntries")) {
+        for (String name : List.of("ticketsRedeemed", "eventsCreated", "invitations", "webhookEndpointsCreated",
+                "signInThrottle", "auditEntries")) {
             export.add(name, parts.get(name));
         }
         return export.build();

@@ -8,6 +8,8 @@ import dev.resonitelink.event.boundary.AttendeeErasure;
 import dev.resonitelink.link.boundary.AccountLinks;
 import dev.resonitelink.link.boundary.ResoniteGrants;
 import dev.resonitelink.link.entity.LinkView;
+import dev.resonitelink.webhook.boundary.Outbox;
+import dev.resonitelink.webhook.entity.WebhookEventType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -51,6 +53,9 @@ public class UserErasure {
     @Inject
     UserErasure self;
 
+    @Inject
+    Outbox outbox;
+
     /**
      * Deletes the user; returns whether there was one to delete.
      *
@@ -78,6 +83,10 @@ public class UserErasure {
         attendees.erase(name, resoniteId, pseudonym, requestId);
         links.unlink(principal);
         boolean existed = users.erase(name);
+        // other services hear of it (they may keep copies); the notice names the user until it is delivered
+        outbox.publish(WebhookEventType.USER_DELETED, name, Outbox.data("principal", name, "resoniteId", resoniteId,
+                "by", organizer == null ? "user" : "organizer"));
+        outbox.erase(name, pseudonym);
         audit.pseudonymize(name, resoniteId == null ? List.of() : List.of(resoniteId), pseudonym);
         audit.recordEvent(organizer == null ? pseudonym : organizer, pseudonym, null, null,
                 AuditEntry.Action.USER_DELETE, organizer == null ? BY_USER : BY_ORGANIZER, reason, requestId);

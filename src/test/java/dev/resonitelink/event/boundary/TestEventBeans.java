@@ -7,8 +7,10 @@ import java.time.Clock;
 /** The events' beans for unit tests of other packages, wired as the container would (no scheduler, no HTTP). */
 public final class TestEventBeans {
 
-    public static AttendeeErasure attendeeErasure(EntityManager em, AuditTrail audit, Clock clock) {
+    public static AttendeeErasure attendeeErasure(EntityManager em, AuditTrail audit, Clock clock,
+                                                  dev.resonitelink.webhook.boundary.Outbox outbox) {
         Registrations registrations = new Registrations();
+        registrations.outbox = outbox;
         registrations.em = em;
         registrations.audit = audit;
         registrations.clock = clock;

@@ -31,6 +31,7 @@ class LinkWritesTest {
         db = new TestDatabase();
         writes = new LinkWrites();
         writes.em = db.entityManager();
+        writes.outbox = dev.resonitelink.webhook.boundary.TestWebhookBeans.outbox(db, java.time.Clock.systemUTC());
     }
 
     @AfterEach

@@ -8,9 +8,10 @@ import java.util.List;
 /** The link beans for unit tests of other packages, wired as the container would. */
 public final class TestLinkBeans {
 
-    public static AccountLinks accountLinks(EntityManager em) {
+    public static AccountLinks accountLinks(EntityManager em, dev.resonitelink.webhook.boundary.Outbox outbox) {
         LinkWrites writes = new LinkWrites();
         writes.em = em;
+        writes.outbox = outbox;
         AccountLinks links = new AccountLinks();
         links.em = em;
         links.writes = writes;

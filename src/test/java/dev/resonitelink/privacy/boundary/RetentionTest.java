@@ -41,7 +41,8 @@ class RetentionTest {
         retention.settings = TestSettings.defaults();
         retention.leases = TestJobLeases.of(db, name, clock);
         retention.audit = audit;
-        retention.attendees = TestEventBeans.attendeeErasure(db.entityManager(), audit, clock);
+        retention.attendees = TestEventBeans.attendeeErasure(db.entityManager(), audit, clock,
+                dev.resonitelink.webhook.boundary.TestWebhookBeans.outbox(db, clock));
         retention.throttle = TestAccountBeans.signInThrottle(db, UserErasureTest.NOW);
         retention.admissionLimits = TestEventBeans.admissionLimits(db.entityManager(), clock);
         return retention;

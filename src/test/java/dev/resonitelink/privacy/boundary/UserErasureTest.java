@@ -11,6 +11,8 @@ import dev.resonitelink.link.boundary.TestLinkBeans;
 import dev.resonitelink.privacy.control.Pseudonyms;
 import dev.resonitelink.settings.TestSettings;
 import dev.resonitelink.testing.TestDatabase;
+import dev.resonitelink.webhook.boundary.Outbox;
+import dev.resonitelink.webhook.boundary.TestWebhookBeans;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -44,8 +46,10 @@ class UserErasureTest {
         AuditTrail audit = TestAuditTrails.writingTo(db.entityManager());
         erasure = new UserErasure();
         erasure.grants = grants = new TestLinkBeans.RecordedGrants();
-        erasure.links = TestLinkBeans.accountLinks(db.entityManager());
-        erasure.attendees = TestEventBeans.attendeeErasure(db.entityManager(), audit, clock);
+        Outbox outbox = TestWebhookBeans.outbox(db, clock);
+        erasure.links = TestLinkBeans.accountLinks(db.entityManager(), outbox);
+        erasure.attendees = TestEventBeans.attendeeErasure(db.entityManager(), audit, clock, outbox);
+        erasure.outbox = outbox;
         erasure.users = TestAccountBeans.siteUsers(db.entityManager(), audit);
         erasure.audit = audit;
         erasure.key = key(db, clock);
@@ -104,6 +108,9 @@ class UserErasureTest {
                 + " 'organizer', 'evover0000000002', 'asked by Ada Erase herself')");
         db.update("insert into sign_in_throttle (throttle_key, failures, last_failure) values ('user:" + ADA + "', 2,"
                 + " TIMESTAMP '2026-12-07 11:00:00')");
+        db.update("insert into webhook_endpoint (id, url, description, event_types, enabled, secret, created_by,"
+                + " created_at) values ('w1', 'https://bot.example/hook', 'Discord bot', 'link.created link.removed',"
+                + " false, 'whsec_c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0', '" + ADA + "', TIMESTAMP '2026-11-05 10:00:00')");
     }
 
     static void event(TestDatabase db, String id, Integer capacity, int registered, String starts, String ends,
