@@ -42,6 +42,9 @@ public class AccountLinks {
     @Inject
     LinkWrites writes;
 
+    @Inject
+    Outbox outbox;
+
     /**
      * Links the principal to the profile's Resonite account, refreshing an existing link to the same account
      * or replacing a link to another one.
@@ -97,7 +100,7 @@ public class AccountLinks {
         if (removed == 0) {
             return Optional.empty();
         }
-        writes.outbox.publish(WebhookEventType.LINK_REMOVED, principal.name(), Outbox.data("principal",
+        outbox.publish(WebhookEventType.LINK_REMOVED, principal.name(), Outbox.data("principal",
                 principal.name(), "resoniteId", link.get().resoniteId(), "username", link.get().username()));
         LOG.info(() -> "link removed for local user " + principal);
         return Optional.of(new ResoniteUserId(link.get().resoniteId()));

@@ -12,7 +12,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -31,7 +30,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 
 /**
  * The webhook endpoints through the API, for organizers' tools: list, create (the secret is in this answer only),
- * read with the last deliveries, enable, disable, rotate the secret, send a test event, delete. An organizer's
+ * read with the last deliveries, enable, disable, rotate the secret, send a test event, delete (all changes are
+ * POSTs: the application takes no other methods). An organizer's
  * session or the API token ({@link OrganizerApiAccess}); changes made with the token are audited as
  * {@value #BY_API_TOKEN}.
  */
@@ -113,7 +113,7 @@ public class WebhooksResource {
 
     @POST
     @Path("{id}/{action}")
-    @Operation(summary = "enable, disable, rotate (the answer holds the new secret, once) or test")
+    @Operation(summary = "enable, disable, rotate (the answer holds the new secret, once), test or delete")
     @SecurityRequirement(name = "session")
     public Response act(@Context SecurityContext security, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                         @PathParam("id") String id, @PathParam("action") String action) {
@@ -133,24 +133,15 @@ public class WebhooksResource {
             case "rotate" -> Response.ok(Json.createObjectBuilder().add("secret",
                     endpoints.rotateSecret(id, actor, Pages.requestId()).orElseThrow()).build())
                     .header("Cache-Control", "no-store").build();
+            case "delete" -> {
+                endpoints.delete(id, actor, Pages.requestId());
+                yield Response.noContent().build();
+            }
             case "test" -> Response.accepted(Json.createObjectBuilder().add("messageId", outbox.publishTest(id, actor))
                     .build()).build();
             default -> ApiErrors.of(Response.Status.NOT_FOUND, "no_such_action",
-                    "Actions: enable, disable, rotate, test.").build();
+                    "Actions: enable, disable, rotate, test, delete.").build();
         };
-    }
-
-    @DELETE
-    @Path("{id}")
-    @Operation(summary = "Deletes the endpoint and its deliveries")
-    @SecurityRequirement(name = "session")
-    public Response delete(@Context SecurityContext security, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-                           @PathParam("id") String id) {
-        Optional<Response> refused = access.refused(security, authorization);
-        if (refused.isPresent()) {
-            return refused.get();
-        }
-        return endpoints.delete(id, actor(security), Pages.requestId()) ? Response.noContent().build() : notFound();
     }
 
     private static String actor(SecurityContext security) {

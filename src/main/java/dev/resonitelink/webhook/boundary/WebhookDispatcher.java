@@ -48,9 +48,14 @@ public class WebhookDispatcher {
     static final int BATCH = 25;
     static final String BY_DISPATCHER = "(webhook delivery)";
     private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class.getName());
+    private final dev.resonitelink.ops.control.BoundedLog failures = new dev.resonitelink.ops.control.BoundedLog(LOG, 6);
 
-    /** An attempt this node claimed: what to send where. */
-    record Claimed(String deliveryId, int attempt, String messageId, String payload, Instant createdAt,
+    /**
+     * An attempt this node claimed: what to send where. Public: a bean method taking a package-private type is not
+     * intercepted by Weld on Payara (its proxy lives in another class loader), so {@code record} would run without
+     * its transaction.
+     */
+    public record Claimed(String deliveryId, int attempt, String messageId, String payload, Instant createdAt,
                    String endpointId, String url) {
     }
 
@@ -82,7 +87,8 @@ public class WebhookDispatcher {
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
         long millis = settings.webhooks().pollInterval().toMillis();
-        runs = scheduler.scheduleWithFixedDelay(this::run, millis, millis, TimeUnit.MILLISECONDS);
+        // the first look once the application has started
+        runs = scheduler.scheduleWithFixedDelay(this::run, Math.max(millis, 2000), millis, TimeUnit.MILLISECONDS);
     }
 
     @PreDestroy
@@ -96,7 +102,7 @@ public class WebhookDispatcher {
         try {
             runOnce();
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "webhook delivery run failed: " + e.getClass().getSimpleName());
+            failures.log(Level.WARNING, "webhook delivery run failed: " + e.getClass().getSimpleName());
         }
     }
 
@@ -135,8 +141,12 @@ public class WebhookDispatcher {
         return sender;
     }
 
-    /** Due deliveries of enabled endpoints that no earlier event of the same user holds back: id and attempts. */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    /**
+     * Due deliveries of enabled endpoints that no earlier event of the same user holds back: id and attempts. (The
+     * reads of this job run in transactions too: on Payara an entity manager used without one on a managed
+     * executor's thread is closed under the next run.)
+     */
+    @Transactional
     public List<Object[]> due() {
         Timestamp now = Timestamp.from(clock.instant());
         return em.createNativeQuery("select d.id, d.attempts from webhook_delivery d join webhook_endpoint w"
@@ -221,14 +231,14 @@ public class WebhookDispatcher {
         return Duration.ofMillis(spread == 0 ? millis : millis - spread + ThreadLocalRandom.current().nextLong(2 * spread + 1));
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     public long queueDepth() {
         return ((Number) em.createNativeQuery("select count(*) from webhook_delivery where status = 'PENDING'")
                 .getSingleResult()).longValue();
     }
 
     /** Seconds since the oldest delivery still pending was written (0 when none). */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     public long oldestPendingAge() {
         Object oldest = em.createNativeQuery("select min(created_at) from webhook_delivery where status = 'PENDING'")
                 .getSingleResult();

@@ -153,7 +153,7 @@ public class WebhookEndpoints {
     }
 
     /** The secrets that sign now: the current one, and the previous one while its overlap lasts. */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     public List<String> signingSecrets(String id) {
         List<?> rows = em.createNativeQuery("select secret, previous_secret, previous_secret_until from webhook_endpoint"
                 + " where id = ?1").setParameter(1, id).getResultList();

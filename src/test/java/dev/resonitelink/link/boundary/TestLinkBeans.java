@@ -15,6 +15,7 @@ public final class TestLinkBeans {
         AccountLinks links = new AccountLinks();
         links.em = em;
         links.writes = writes;
+        links.outbox = outbox;
         return links;
     }
 
