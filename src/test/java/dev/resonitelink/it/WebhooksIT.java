@@ -136,6 +136,9 @@ class WebhooksIT extends OwnDeployment {
         String id = register("flaky", List.of("link.created"));
         receiver.failNext.set(3);
         assertThat(press(id, "test").status()).isEqualTo(302);
+        await("the first failed attempt").atMost(Duration.ofSeconds(10)).until(() -> !receiver.requests.isEmpty());
+        assertThat(Site.health(base, "/health/ready").status()).as("a receiver failing never makes the app unready")
+                .isEqualTo(200);
 
         await("the fourth attempt").atMost(Duration.ofSeconds(20)).until(() -> !receiver.accepted().isEmpty());
         assertThat(receiver.requests).hasSize(4).extracting(WebhookReceiver.Received::answered)
@@ -148,6 +151,14 @@ class WebhooksIT extends OwnDeployment {
                         .select("#webhook-deliveries tbody tr").attr("data-status")));
         Browser.Page page = organizer.browser().get(organizer.at("organizer/webhooks/" + id));
         assertThat(page.document().select("#webhook-deliveries tbody tr td").eachText()).contains("4", "204");
+        if (!"wildfly".equals(System.getProperty("it.server"))) { // WildFly has no MicroProfile Metrics (OperationsIT)
+            String metrics = new Browser().get(organizer.base().resolve("/metrics")).body();
+            assertThat(metrics)
+                    .containsPattern("(?m)^resonite_link_webhook_attempts_total\\{[^}]*outcome=\"failed\"[^}]*\\} [3-9]")
+                    .containsPattern("(?m)^resonite_link_webhook_attempts_total\\{[^}]*outcome=\"delivered\"[^}]*\\} [1-9]")
+                    .containsPattern("(?m)^resonite_link_webhook_pending(\\{[^}]*\\})? [0-9]")
+                    .containsPattern("(?m)^resonite_link_webhook_oldest_pending_seconds(\\{[^}]*\\})? [0-9]");
+        }
     }
 
     @Test

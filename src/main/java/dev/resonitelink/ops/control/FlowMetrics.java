@@ -36,6 +36,17 @@ public class FlowMetrics {
         metrics = MicroProfileMetrics.available() ? new MicroProfileMetrics(beans) : null;
     }
 
+    /**
+     * Resolves the registry while the application starts (on the deployment's thread, where it can be), so the
+     * background jobs' metrics (webhook deliveries), recorded on threads of their own, find it before any request came.
+     */
+    void resolveEarly(@jakarta.enterprise.event.Observes @jakarta.enterprise.context.Initialized(
+            jakarta.enterprise.context.ApplicationScoped.class) Object started) {
+        if (metrics != null) {
+            metrics.resolve();
+        }
+    }
+
     public void started() {
         if (metrics != null) {
             metrics.count("resonite_link_flows_started");

@@ -80,6 +80,15 @@ final class MicroProfileMetrics {
         this.registries = beans.select(MetricRegistry.class);
     }
 
+    /** Resolves the registry now, if it can be (nothing happens when it cannot). */
+    void resolve() {
+        try {
+            registry();
+        } catch (RuntimeException e) {
+            // resolved at a later use
+        }
+    }
+
     private MetricRegistry registry() {
         MetricRegistry known = registry;
         if (known == null && registries.isResolvable()) {
