@@ -24,7 +24,8 @@ public final class Demo {
         LocalStack stack;
         try {
             stack = LocalStack.start(args[0], args[1], httpPort, Integer.parseInt(args[3]), args[4],
-                    List.of(), null, sso ? singleSignOn(httpPort, idp) : Map.of());
+                    List.of(), null, sso ? singleSignOn(httpPort, idp)
+                            : Map.of("RESONITE_LINK_WEBHOOKS_ALLOW_LOOPBACK", "true")); // the demo's receiver
         } catch (IllegalStateException e) {
             System.err.println(e.getMessage() + "; see its output above.");
             if (idp != null) {
@@ -58,7 +59,10 @@ public final class Demo {
             System.exit(stack.payara().waitFor());
             return;
         }
-        LocalStack.SampleEvent sample = stack.createSampleEvent(stack.createOrganizer("organizer", "stand-in-demo-42"));
+        java.net.http.HttpClient organizer = stack.createOrganizer("organizer", "stand-in-demo-42");
+        LocalStack.SampleEvent sample = stack.createSampleEvent(organizer);
+        DemoWebhookReceiver receiver = DemoWebhookReceiver.start();
+        receiver.secret(stack.createWebhook(organizer, receiver.url()));
         System.out.println("""
 
                 ================================================================================
@@ -76,6 +80,9 @@ public final class Demo {
                       %s
                  5. What a Resonite world asks for ada ("admit" once you registered with ada linked):
                       %s
+                 Webhooks: a receiver on this console prints each message it gets (link, registration,
+                 admission, deletion), its signature checked; see "Webhooks" as the organizer.
+                 Your data: "Download everything" and "Delete my account" on your account page.
                  Ctrl-C stops everything.
                 ================================================================================
                 """.formatted(stack.app(), stack.standIn().baseUri(), stack.app(), sample.page(),

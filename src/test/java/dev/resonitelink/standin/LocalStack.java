@@ -164,6 +164,25 @@ public record LocalStack(ResoniteStandIn standIn, PayaraNode node, URI app, Dura
         return new SampleEvent(app.resolve("events/" + id), id, key, codes);
     }
 
+    /**
+     * Registers {@code url} as a webhook endpoint for every event type, as an organizer would on the webhooks page;
+     * returns its signing secret (shown once).
+     */
+    public String createWebhook(HttpClient organizer, URI url) throws IOException, InterruptedException {
+        String page = organizer.send(HttpRequest.newBuilder(app.resolve("organizer/webhooks")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        StringBuilder body = new StringBuilder("csrf=" + first(page, "name=\"csrf\" value=\"([^\"]+)\"")
+                + "&description=demo+receiver&url=" + java.net.URLEncoder.encode(url.toString(),
+                java.nio.charset.StandardCharsets.UTF_8));
+        java.util.regex.Pattern.compile("name=\"eventType\" value=\"([a-z.]+)\"").matcher(page).results()
+                .forEach(type -> body.append("&eventType=").append(type.group(1)));
+        String created = organizer.send(HttpRequest.newBuilder(app.resolve("organizer/webhooks"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        return first(created, "id=\"webhook-secret\">(whsec_[^<]+)<");
+    }
+
     private static String first(String page, String regex) {
         java.util.regex.Matcher matcher = java.util.regex.Pattern.compile(regex).matcher(page);
         if (!matcher.find()) {
