@@ -214,7 +214,8 @@ class ClusterIT {
                         "RESONITE_BASE_URI", StandIn.get().baseUri().toString(), "RESONITE_SCOPES", "profile email patreon",
                         "RESONITE_LINK_ORGANIZER_BOOTSTRAP_CODE", Organizers.BOOTSTRAP_CODE,
                         "RESONITE_LINK_WEBHOOKS_ALLOW_LOOPBACK", "true",
-                        "RESONITE_LINK_WEBHOOKS_RETRY_DELAYS_SECONDS", "5,5,5,5,5,5,5,5,5,5,5,5,5,5,5,5,5,5,5,5",
-                        "RESONITE_LINK_WEBHOOKS_POLL_INTERVAL_MS", "250"));
+                        // the same as the shared deployment's (it/server.properties), which reads the same database
+                        "RESONITE_LINK_WEBHOOKS_RETRY_DELAYS_SECONDS", "1,1,1,1,1,2,2,2,2,2,3,3,3,3,3,5,5,5,5,5",
+                        "RESONITE_LINK_WEBHOOKS_POLL_INTERVAL_MS", "500"));
     }
 }

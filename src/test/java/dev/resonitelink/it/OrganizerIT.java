@@ -62,7 +62,10 @@ class OrganizerIT extends DeployedApp {
         assertThat(found.text("#total")).isEqualTo("2");
         List<String> rows = found.document().select("#registrants tbody tr").eachText();
         assertThat(rows).anySatisfy(row -> assertThat(row).contains(patron.username(), marker + " Patron", "active"));
-        assertThat(rows).anySatisfy(row -> assertThat(row).contains(plain.username(), marker + " Plain").endsWith("—"));
+        assertThat(rows).as("no Patreon state, then the row's Delete… link").anySatisfy(row -> assertThat(row)
+                .contains(plain.username(), marker + " Plain").endsWith("— Delete…"));
+        assertThat(found.document().select("#registrants a.delete-user").eachAttr("href"))
+                .anySatisfy(href -> assertThat(href).endsWith("/organizer/users/delete?user=" + plain.username()));
 
         Browser.Page byLocalName = organizer.browser().get(organizer.at("organizer?q=" + unlinked.username()));
         assertThat(byLocalName.text("#total")).isEqualTo("1");
