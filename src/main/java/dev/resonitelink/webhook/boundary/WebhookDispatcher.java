@@ -130,8 +130,8 @@ public class WebhookDispatcher {
             result = sender().send(URI.create(claimed.url()), WebhookSignatures.headers(claimed.messageId(),
                     clock.instant().getEpochSecond(), claimed.payload(), secrets), claimed.payload());
         }
+        metrics.webhookDelivery(result.delivered() ? "delivered" : "failed"); // counted before the outcome is visible
         self.record(claimed, result);
-        metrics.webhookDelivery(result.delivered() ? "delivered" : "failed");
     }
 
     private WebhookSender sender() {
