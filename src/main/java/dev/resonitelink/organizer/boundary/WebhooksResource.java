@@ -64,10 +64,10 @@ public class WebhooksResource {
     @SecurityRequirement(name = "session")
     public Response create(@Context SecurityContext security, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                            String body) {
-        Optional<Response> refused = access.refused(security, authorization);
-        if (refused.isPresent()) {
-            return refused.get();
-        }
+        return access.refused(security, authorization).orElseGet(() -> createFrom(actor(security), body));
+    }
+
+    private Response createFrom(String actor, String body) {
         JsonObject request;
         try {
             request = Json.createReader(new java.io.StringReader(body == null ? "" : body)).readObject();
@@ -79,7 +79,7 @@ public class WebhooksResource {
         List<String> types = request.get("eventTypes") instanceof JsonArray array ? array.stream()
                 .filter(JsonString.class::isInstance).map(v -> ((JsonString) v).getString()).toList() : List.of();
         WebhookEndpoints.Created created = endpoints.create(url, description == null ? "" : description, types,
-                actor(security), Pages.requestId());
+                actor, Pages.requestId());
         if (created.problem() != null) {
             return invalid(created.problem());
         }
@@ -94,10 +94,10 @@ public class WebhooksResource {
     @SecurityRequirement(name = "session")
     public Response one(@Context SecurityContext security, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                         @PathParam("id") String id) {
-        Optional<Response> refused = access.refused(security, authorization);
-        if (refused.isPresent()) {
-            return refused.get();
-        }
+        return access.refused(security, authorization).orElseGet(() -> withDeliveries(id));
+    }
+
+    private Response withDeliveries(String id) {
         Optional<WebhookEndpoint> endpoint = endpoints.find(id);
         if (endpoint.isEmpty()) {
             return notFound();
@@ -117,14 +117,13 @@ public class WebhooksResource {
     @SecurityRequirement(name = "session")
     public Response act(@Context SecurityContext security, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                         @PathParam("id") String id, @PathParam("action") String action) {
-        Optional<Response> refused = access.refused(security, authorization);
-        if (refused.isPresent()) {
-            return refused.get();
-        }
+        return access.refused(security, authorization).orElseGet(() -> perform(actor(security), id, action));
+    }
+
+    private Response perform(String actor, String id, String action) {
         if (endpoints.find(id).isEmpty()) {
             return notFound();
         }
-        String actor = actor(security);
         return switch (action) {
             case "enable", "disable" -> {
                 endpoints.setEnabled(id, action.equals("enable"), actor, Pages.requestId());
