@@ -116,7 +116,8 @@ public class WebhookDispatcher {
                 attempts++;
             }
         }
-        metrics.webhookQueue(self.queueDepth(), self.oldestPendingAge());
+        Queue queue = self.queue();
+        metrics.webhookQueue(queue.pending(), queue.oldestAgeSeconds());
         return attempts;
     }
 
@@ -231,18 +232,17 @@ public class WebhookDispatcher {
         return Duration.ofMillis(spread == 0 ? millis : millis - spread + ThreadLocalRandom.current().nextLong(2 * spread + 1));
     }
 
-    @Transactional
-    public long queueDepth() {
-        return ((Number) em.createNativeQuery("select count(*) from webhook_delivery where status = 'PENDING'")
-                .getSingleResult()).longValue();
+    /** The outbox as the metrics show it: deliveries pending, and how old the oldest is. */
+    public record Queue(long pending, long oldestAgeSeconds) {
     }
 
-    /** Seconds since the oldest delivery still pending was written (0 when none). */
+    /** Both figures in one query, once per run of every node. */
     @Transactional
-    public long oldestPendingAge() {
-        Object oldest = em.createNativeQuery("select min(created_at) from webhook_delivery where status = 'PENDING'")
-                .getSingleResult();
-        return oldest == null ? 0 : Math.max(0, Duration.between(((Timestamp) oldest).toInstant(), clock.instant())
-                .toSeconds());
+    public Queue queue() {
+        Object[] row = (Object[]) em.createNativeQuery("select count(*), min(created_at) from webhook_delivery"
+                + " where status = 'PENDING'").getSingleResult();
+        long age = row[1] == null ? 0
+                : Math.max(0, Duration.between(((Timestamp) row[1]).toInstant(), clock.instant()).toSeconds());
+        return new Queue(((Number) row[0]).longValue(), age);
     }
 }

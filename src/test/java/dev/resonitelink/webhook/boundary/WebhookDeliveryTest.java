@@ -75,13 +75,8 @@ class WebhookDeliveryTest {
             }
 
             @Override
-            public long queueDepth() {
-                return db.inTransaction(super::queueDepth);
-            }
-
-            @Override
-            public long oldestPendingAge() {
-                return db.inTransaction(super::oldestPendingAge);
+            public Queue queue() {
+                return db.inTransaction(super::queue);
             }
         };
         Map<String, String> values = TestSettings.valid();
@@ -162,6 +157,8 @@ class WebhookDeliveryTest {
         publish(WebhookEventType.LINK_CREATED, "bob", "principal", "bob");
         WebhookDispatcher node = node("a");
         failuresLeft.set(1); // ada's link.created fails once (it is sent first: the oldest due)
+        clock.move(Duration.ofSeconds(2));
+        assertThat(node.queue()).as("what the metrics show").isEqualTo(new WebhookDispatcher.Queue(3, 2));
 
         node.runOnce();
         assertThat(received).as("ada's removal is held back; bob's event is not").containsExactly("w1:link.created:bob");
