@@ -91,9 +91,6 @@ public class AuditEntry {
         return occurredAt;
     }
 
-    public String occurredAtText() {
-        return dev.resonitelink.web.Dates.show(occurredAt);
-    }
 
     public String principal() {
         return principal;

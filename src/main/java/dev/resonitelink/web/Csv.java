@@ -25,8 +25,18 @@ public final class Csv {
         return text;
     }
 
+    /**
+     * The header row of a table, in the reader's language: each column's words are the bundle's
+     * {@code csv.<table>.<column>}. The cells below stay machine-readable (ISO times, ids, true/false).
+     */
+    public static String header(jakarta.servlet.http.HttpServletRequest request, String table, String... columns) {
+        Texts texts = Languages.texts(request);
+        return row(java.util.Arrays.stream(columns).map(column -> texts.get("csv." + table + "." + column)).toArray());
+    }
+
     /** One line of cells, ended as RFC 4180 says (CRLF). */
     public static String row(Object... values) {
+
         StringBuilder line = new StringBuilder();
         for (int i = 0; i < values.length; i++) {
             if (i > 0) {

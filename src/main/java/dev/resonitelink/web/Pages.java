@@ -79,6 +79,7 @@ public final class Pages {
         TEMPLATES.render(view + ".jte", model, page);
         response.setStatus(status);
         response.setContentType("text/html;charset=UTF-8");
+        response.setHeader("Content-Language", Languages.of(request).toLanguageTag());
         response.getWriter().write(page.toString());
     }
 
@@ -86,18 +87,18 @@ public final class Pages {
      * Answers a form post without its session's CSRF token with a 403 page that says what to do; returns whether it
      * did, so a servlet writes {@code if (Pages.refusedForm(req, resp, "...")) return;}.
      */
-    public static boolean refusedForm(HttpServletRequest request, HttpServletResponse response, String whatToDo)
+    public static boolean refusedForm(HttpServletRequest request, HttpServletResponse response, Text whatToDo)
             throws ServletException, IOException {
         if (CsrfTokens.isValid(request)) {
             return false;
         }
-        message(request, response, 403, "This form has expired", whatToDo);
+        message(request, response, 403, Text.of("form.expired.title"), whatToDo);
         return true;
     }
 
-    /** A plain message page for bad requests to our own endpoints (e.g. a missing CSRF token). */
-    public static void message(HttpServletRequest request, HttpServletResponse response, int status, String title,
-                               String text) throws ServletException, IOException {
+    /** A plain message page for bad requests to our own endpoints (e.g. a missing CSRF token), in the reader's words. */
+    public static void message(HttpServletRequest request, HttpServletResponse response, int status, Text title,
+                               Text text) throws ServletException, IOException {
         request.setAttribute("title", title);
         request.setAttribute("text", text);
         render(request, response, "message", status);
@@ -107,14 +108,22 @@ public final class Pages {
      * A page written directly, not through a template: for requests whose method or body is what is wrong, answered
      * before anything (a session, a CSRF token) is made for them.
      */
-    public static void plain(HttpServletRequest request, HttpServletResponse response, int status, String title,
-                             String text) throws IOException {
+    public static void plain(HttpServletRequest request, HttpServletResponse response, int status, Text title,
+                             Text text) throws IOException {
+        Texts words = Languages.texts(request);
         response.setHeader("Cache-Control", "no-store");
         response.setStatus(status);
         response.setContentType("text/html;charset=UTF-8");
-        response.getWriter().write("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + title
-                + " · Resonite link</title><link rel=\"stylesheet\" href=\"" + request.getContextPath()
-                + "/static/app.css\"></head><body><main><h1>" + title + "</h1><p>" + text + "</p><p><a href=\""
-                + request.getContextPath() + "/account\">Back to your account</a></p></main></body></html>");
+        response.setHeader("Content-Language", words.locale().toLanguageTag());
+        response.getWriter().write("<!DOCTYPE html><html lang=\"" + words.locale().toLanguageTag()
+                + "\"><head><meta charset=\"utf-8\"><title>" + escape(words.get("page.title", words.get(title)))
+                + "</title><link rel=\"stylesheet\" href=\"" + request.getContextPath()
+                + "/static/app.css\"></head><body><main><h1>" + escape(words.get(title)) + "</h1><p>"
+                + escape(words.get(text)) + "</p><p><a href=\"" + request.getContextPath() + "/account\">"
+                + escape(words.get("page.back")) + "</a></p></main></body></html>");
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

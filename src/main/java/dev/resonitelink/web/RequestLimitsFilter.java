@@ -27,24 +27,21 @@ public class RequestLimitsFilter extends HttpFilter {
             throws IOException, ServletException {
         if (!METHODS.contains(request.getMethod())) {
             response.setHeader("Allow", "GET, HEAD, POST, OPTIONS");
-            Pages.plain(request, response, 405, "Not possible here", "This address does not take that kind of request.");
+            Pages.plain(request, response, 405, Text.of("limits.method.title"), Text.of("limits.method.text"));
             return;
         }
         if (request.getContentLengthLong() > MAX_BODY_BYTES) {
             response.setHeader("Connection", "close");
-            Pages.plain(request, response, 413, "That was too much",
-                    "The form sent more data than any form of this site takes. Nothing was changed.");
+            Pages.plain(request, response, 413, Text.of("limits.tooLarge.title"), Text.of("limits.tooLarge.text"));
             return;
         }
         if ("POST".equals(request.getMethod()) && request.getContentLengthLong() < 0 && request.getContentType() != null
                 && request.getContentType().startsWith("application/x-www-form-urlencoded")) {
-            Pages.plain(request, response, 411, "Length required",
-                    "Forms of this site are sent with their length. Nothing was changed.");
+            Pages.plain(request, response, 411, Text.of("limits.length.title"), Text.of("limits.length.text"));
             return;
         }
         if (hasNulCharacter(request)) {
-            Pages.plain(request, response, 400, "This request is not valid",
-                    "It contains characters no form of this site sends. Nothing was changed.");
+            Pages.plain(request, response, 400, Text.of("limits.characters.title"), Text.of("limits.characters.text"));
             return;
         }
         chain.doFilter(request, response);

@@ -1,5 +1,6 @@
 package dev.resonitelink.account.boundary;
 
+import dev.resonitelink.web.Text;
 import dev.resonitelink.account.entity.LocalUser;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -41,28 +42,29 @@ public class Accounts {
 
     /** Why a sign-up was refused, in words for the form; empty when the account was created. */
     @Transactional
-    public Optional<String> signUp(String username, String password) {
+    public Optional<Text> signUp(String username, String password) {
         if (settings.signIn().oidc()) {
-            return Optional.of("This site signs you in with your organization's account; there is no sign-up.");
+            return Optional.of(Text.of("signup.none.text"));
         }
         if (username == null || !USERNAME.matcher(username).matches()) {
-            return Optional.of("Choose a user name of 3 to 32 characters: lower-case letters, digits, '.', '_' or '-'.");
+            return Optional.of(Text.of("signup.error.username"));
         }
         if (settings.organizers().names().contains(username)) {
             // a listed name without an account yet is reserved, so nobody signs up under a name meant for someone else
-            return Optional.of("That user name is reserved. Choose another one.");
+            return Optional.of(Text.of("signup.error.reserved"));
         }
         if (password == null || password.length() < MIN_PASSWORD || password.length() > MAX_PASSWORD) {
-            return Optional.of("Choose a password of at least " + MIN_PASSWORD + " characters.");
+            return Optional.of(Text.of("signup.error.password", MIN_PASSWORD));
         }
         if (CommonPasswords.isWeak(password, username)) {
-            return Optional.of("That password is too common or too easy to guess. Choose another one.");
+            return Optional.of(Text.of("signup.error.common"));
         }
         // hashed before the first database access: the transaction takes its pooled connection only then, so no
         // connection is held through the deliberately slow PBKDF2 (under a sign-up rush that emptied the pool)
         String hashed = hashing.generate(password.toCharArray());
         if (em.find(LocalUser.class, username) != null) {
-            return Optional.of("That user name is taken. Choose another one.");
+            return Optional.of(Text.of("signup.error.taken"));
+
         }
         em.persist(new LocalUser(username, hashed, clock.instant()));
         return Optional.empty();

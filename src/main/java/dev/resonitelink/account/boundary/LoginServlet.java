@@ -1,5 +1,6 @@
 package dev.resonitelink.account.boundary;
 
+import dev.resonitelink.web.Text;
 import dev.resonitelink.settings.Settings;
 import dev.resonitelink.web.CsrfTokens;
 import dev.resonitelink.web.Pages;
@@ -70,12 +71,12 @@ public class LoginServlet extends HttpServlet {
     @Override
     protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
         if (settings.signIn().oidc()) { // nothing is checked or changed, so no form token is needed to say so
-            req.setAttribute("error", "This site has no passwords of its own: sign in with your organization's account.");
+            req.setAttribute("error", Text.of("login.error.noPasswords"));
             req.setAttribute("errorOutcome", "no-local-passwords");
             renderSso(req, resp, 400, settings);
             return;
         }
-        if (Pages.refusedForm(req, resp, "Please open the sign-in page again and resubmit.")) {
+        if (Pages.refusedForm(req, resp, Text.of("form.expired.login"))) {
             return;
         }
         String username = req.getParameter("username");
@@ -87,8 +88,7 @@ public class LoginServlet extends HttpServlet {
         }
         SignInThrottle.Claim claim = throttle.claim(username, clientAddresses.of(req));
         if (!claim.granted()) {
-            tooMany(req, resp, username, claim.blockedFor(), "Too many failed sign-ins for this account or from your"
-                    + " network. Wait a moment, then try again.");
+            tooMany(req, resp, username, claim.blockedFor(), Text.of("login.error.throttled"));
             return;
         }
         signIn(req, resp, claim, password);
@@ -110,7 +110,7 @@ public class LoginServlet extends HttpServlet {
             if (!busy(e)) {
                 throw e;
             }
-            tooMany(req, resp, username, Duration.ofSeconds(5), "Sign-in is very busy right now. Try again in a few seconds.");
+            tooMany(req, resp, username, Duration.ofSeconds(5), Text.of("login.error.busy"));
             return;
         }
         switch (status) {
@@ -137,13 +137,14 @@ public class LoginServlet extends HttpServlet {
 
     private static void failed(HttpServletRequest req, HttpServletResponse resp, String username)
             throws ServletException, IOException {
-        req.setAttribute("error", "That user name and password do not match an account.");
+        req.setAttribute("error", Text.of("login.error.failed"));
         req.setAttribute("errorOutcome", "failed");
         req.setAttribute("username", username);
         Pages.render(req, resp, "login", 401);
     }
 
-    static void tooMany(HttpServletRequest req, HttpServletResponse resp, String username, Duration wait, String text)
+    static void tooMany(HttpServletRequest req, HttpServletResponse resp, String username, Duration wait, Text text)
+
             throws ServletException, IOException {
         resp.setHeader("Retry-After", String.valueOf(Math.max(1, (wait.toMillis() + 999) / 1000)));
         req.setAttribute("error", text);

@@ -1,5 +1,6 @@
 package dev.resonitelink.account.boundary;
 
+import dev.resonitelink.web.Text;
 import dev.resonitelink.settings.Settings;
 import dev.resonitelink.web.Pages;
 import jakarta.inject.Inject;
@@ -36,23 +37,23 @@ public class SignupServlet extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
-        if (singleSignOn(req, resp) || Pages.refusedForm(req, resp, "Please open the sign-up page again and resubmit.")) {
+        if (singleSignOn(req, resp) || Pages.refusedForm(req, resp, Text.of("form.expired.signup"))) {
             return;
         }
         String username = req.getParameter("username");
         if (!throttle.allowSignUp(clientAddresses.of(req))) {
             resp.setHeader("Retry-After", "3600");
-            req.setAttribute("error", "Too many accounts were created from your network in the last hour. Try again later.");
+            req.setAttribute("error", Text.of("signup.error.throttled"));
             req.setAttribute("username", username);
             Pages.render(req, resp, "signup", 429);
             return;
         }
-        Optional<String> problem;
+        Optional<Text> problem;
         try {
             problem = accounts.signUp(username, req.getParameter("password"));
         } catch (PasswordHashing.BusyException e) {
             resp.setHeader("Retry-After", "5");
-            problem = Optional.of("Sign-up is very busy right now. Try again in a few seconds.");
+            problem = Optional.of(Text.of("signup.error.busy"));
         }
         if (problem.isPresent()) {
             req.setAttribute("error", problem.get());
@@ -68,8 +69,8 @@ public class SignupServlet extends HttpServlet {
         if (!settings.signIn().oidc()) {
             return false;
         }
-        Pages.message(req, resp, 404, "No sign-up here", "This site signs you in with your organization's account;"
-                + " there is nothing to sign up for.");
+        Pages.message(req, resp, 404, Text.of("signup.none.title"), Text.of("signup.none.text"));
+
         return true;
     }
 }

@@ -1,5 +1,6 @@
 package dev.resonitelink.event.boundary;
 
+import dev.resonitelink.web.Text;
 import dev.resonitelink.ResoniteUserId;
 import dev.resonitelink.audit.AuditTrail;
 import dev.resonitelink.audit.AuditEntry;
@@ -29,7 +30,7 @@ public class Invites {
     static final Pattern USERNAME = Pattern.compile("[^\\p{Cntrl}]{1,128}");
 
     /** The pasted list read: entries, or the lines that are neither an id nor a name. */
-    public record Parsed(List<String> entries, List<String> problems) {
+    public record Parsed(List<String> entries, List<Text> problems) {
     }
 
     @PersistenceContext
@@ -40,19 +41,19 @@ public class Invites {
 
     public static Parsed parse(String text) {
         Set<String> entries = new LinkedHashSet<>();
-        List<String> problems = new ArrayList<>();
+        List<Text> problems = new ArrayList<>();
         for (String line : (text == null ? "" : text).split("[\\r\\n,]+")) {
             String entry = line.strip();
             if (entry.isEmpty()) {
                 continue;
             }
             if (!(ResoniteUserId.valid(entry) || USERNAME.matcher(entry).matches())) {
-                problems.add("Not a Resonite user id or username: " + entry.substring(0, Math.min(40, entry.length())));
+                problems.add(Text.of("invites.notAnId", entry.substring(0, Math.min(40, entry.length()))));
             }
             entries.add(entry);
         }
         if (entries.size() > MAX_ENTRIES) {
-            problems.add("At most " + MAX_ENTRIES + " people per invite list.");
+            problems.add(Text.of("invites.tooMany", MAX_ENTRIES));
         }
         return new Parsed(List.copyOf(entries), List.copyOf(problems));
     }

@@ -1,5 +1,6 @@
 package dev.resonitelink.event.boundary;
 
+import dev.resonitelink.web.Text;
 import dev.resonitelink.event.control.EventForms;
 import dev.resonitelink.event.entity.Event;
 import dev.resonitelink.event.entity.EventDetails;
@@ -53,28 +54,28 @@ public class OrganizerEventsServlet extends HttpServlet {
         }
         Optional<Event> event = events.find(id);
         if (event.isEmpty()) {
-            Pages.message(req, resp, 404, "No such event", "There is no event at this address.");
+            Pages.message(req, resp, 404, Text.of("event.none.title"), Text.of("organizer.event.none"));
             return;
         }
         String sub = subOf(req);
         if (sub.equals("roster.csv")) {
-            rosterCsv(resp, id);
+            rosterCsv(req, resp, id);
             return;
         }
         if (!sub.isEmpty()) {
-            Pages.message(req, resp, 404, "No such page", "There is no page at this address.");
+            Pages.message(req, resp, 404, Text.of("error.404.title"), Text.of("error.404.text"));
             return;
         }
         manage(req, resp, event.get(), formOf(event.get()), List.of(), null, 200);
     }
 
     /** The roster as CSV: every registration, queued order, with the current link's Resonite account. */
-    private void rosterCsv(HttpServletResponse resp, String id) throws IOException {
+    private void rosterCsv(HttpServletRequest req, HttpServletResponse resp, String id) throws IOException {
         resp.setContentType("text/csv;charset=UTF-8");
         resp.setHeader("Content-Disposition", "attachment; filename=\"roster-" + id + ".csv\"");
         java.io.PrintWriter out = resp.getWriter();
-        out.print(Csv.row("site_user", "resonite_id", "resonite_username", "status", "ticket", "queued_at",
-                "registered_at", "first_admitted_at"));
+        out.print(Csv.header(req, "roster", "site_user", "resonite_id", "resonite_username", "status", "ticket",
+                "queued_at", "registered_at", "first_admitted_at"));
         int offset = 0;
         List<Registrations.RosterEntry> page;
         do {
@@ -89,7 +90,7 @@ public class OrganizerEventsServlet extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
-        if (Pages.refusedForm(req, resp, "Please open the events page again and resubmit.")) {
+        if (Pages.refusedForm(req, resp, Text.of("form.expired.events"))) {
             return;
         }
         String organizer = req.getUserPrincipal().getName();
@@ -107,7 +108,7 @@ public class OrganizerEventsServlet extends HttpServlet {
         }
         Optional<Event> event = events.find(id);
         if (event.isEmpty()) {
-            Pages.message(req, resp, 404, "No such event", "There is no event at this address.");
+            Pages.message(req, resp, 404, Text.of("event.none.title"), Text.of("organizer.event.none"));
             return;
         }
         String action = req.getParameter("action");
@@ -122,8 +123,7 @@ public class OrganizerEventsServlet extends HttpServlet {
                 try {
                     events.change(id, result.details(), organizer, requestId);
                 } catch (Events.CapacityBelowRegistrations e) {
-                    manage(req, resp, event.get(), form, List.of("The number of places cannot be below the "
-                            + e.registered() + " registrations already taken."), null, 409);
+                    manage(req, resp, event.get(), form, List.of(Text.of("organizer.event.capacityBelow", e.registered())), null, 409);
                     return;
                 }
                 resp.sendRedirect(req.getContextPath() + "/organizer/events/" + id + "?saved");
@@ -145,15 +145,15 @@ public class OrganizerEventsServlet extends HttpServlet {
             case "tickets", "tickets-csv" -> {
                 Integer count = count(req.getParameter("count"));
                 if (count == null) {
-                    manage(req, resp, event.get(), formOf(event.get()), List.of("Make from 1 to " + Tickets.MAX_BATCH
-                            + " ticket codes at a time."), null, 400);
+                    manage(req, resp, event.get(), formOf(event.get()), List.of(Text.of("organizer.event.ticketCount", Tickets.MAX_BATCH)), null, 400);
                     return;
                 }
                 List<String> codes = tickets.generate(id, count, organizer, requestId);
                 if (action.equals("tickets-csv")) {
                     resp.setContentType("text/csv;charset=UTF-8");
                     resp.setHeader("Content-Disposition", "attachment; filename=\"tickets-" + id + ".csv\"");
-                    resp.getWriter().print(Csv.row("ticket_code", "event"));
+                    resp.getWriter().print(Csv.header(req, "tickets", "ticket_code", "event"));
+
                     for (String code : codes) {
                         resp.getWriter().print(Csv.row(code, id));
                     }
@@ -179,8 +179,7 @@ public class OrganizerEventsServlet extends HttpServlet {
                 String registration = String.valueOf(req.getParameter("registration"));
                 String reason = req.getParameter("reason");
                 if (action.equals("remove") && (reason == null || reason.isBlank() || reason.length() > 500)) {
-                    manage(req, resp, event.get(), formOf(event.get()), List.of("Say why the registration is removed"
-                            + " (at most 500 characters): it goes into the audit trail."), null, 400);
+                    manage(req, resp, event.get(), formOf(event.get()), List.of(Text.of("organizer.event.reasonNeeded", 500)), null, 400);
                     return;
                 }
                 boolean done = action.equals("remove")
@@ -188,7 +187,7 @@ public class OrganizerEventsServlet extends HttpServlet {
                         : registrations.readmit(id, registration, organizer, requestId);
                 resp.sendRedirect(req.getContextPath() + "/organizer/events/" + id + (done ? "?" + action : "?unchanged"));
             }
-            default -> Pages.message(req, resp, 400, "Unknown action", "Please use the buttons on the event's page.");
+            default -> Pages.message(req, resp, 400, Text.of("action.unknown.title"), Text.of("action.unknown.text"));
         }
     }
 
@@ -256,7 +255,7 @@ public class OrganizerEventsServlet extends HttpServlet {
         return form;
     }
 
-    private void list(HttpServletRequest req, HttpServletResponse resp, Map<String, String> form, List<String> problems,
+    private void list(HttpServletRequest req, HttpServletResponse resp, Map<String, String> form, List<Text> problems,
                       int status) throws ServletException, IOException {
         req.setAttribute("events", events.all().stream().map(e -> EventView.of(e, clock.instant())).toList());
         req.setAttribute("form", form);
@@ -265,7 +264,7 @@ public class OrganizerEventsServlet extends HttpServlet {
     }
 
     private void manage(HttpServletRequest req, HttpServletResponse resp, Event event, Map<String, String> form,
-                        List<String> problems, String newKey, int status) throws ServletException, IOException {
+                        List<Text> problems, String newKey, int status) throws ServletException, IOException {
         req.setAttribute("event", EventView.of(event, clock.instant()));
         req.setAttribute("roster", registrations.roster(event.id(), 0, 500));
         req.setAttribute("rosterSize", registrations.rosterSize(event.id()));

@@ -1,5 +1,6 @@
 package dev.resonitelink.event.boundary;
 
+import dev.resonitelink.web.Text;
 import dev.resonitelink.web.Pages;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;
@@ -34,7 +35,7 @@ public class RegisterServlet extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
-        if (Pages.refusedForm(req, resp, "Please open the event's page again and resubmit.")) {
+        if (Pages.refusedForm(req, resp, Text.of("form.expired.event"))) {
             return;
         }
         String id = id(req);
@@ -50,7 +51,7 @@ public class RegisterServlet extends HttpServlet {
             return;
         }
         if (!"register".equals(action)) {
-            Pages.message(req, resp, 400, "Unknown action", "Please use the buttons on the event's page.");
+            Pages.message(req, resp, 400, Text.of("action.unknown.title"), Text.of("action.unknown.text"));
             return;
         }
         String ticket = req.getParameter("ticket");

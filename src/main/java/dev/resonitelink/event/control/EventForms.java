@@ -1,6 +1,7 @@
 package dev.resonitelink.event.control;
 
 import dev.resonitelink.event.entity.EventDetails;
+import dev.resonitelink.web.Text;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,12 +15,13 @@ import java.util.Map;
 /**
  * The organizer's event form, read and checked: times are entered as local date and time ({@code 2026-12-24T18:00},
  * as a browser's {@code datetime-local} sends them) in the time zone the organizer picks, and stored as instants.
- * Every problem is named at once, in words for the organizer; nothing is stored while there is one.
+ * Every problem is named at once, as words for the organizer (message keys {@code eventForm.*}); nothing is stored
+ * while there is one.
  */
 public final class EventForms {
 
     /** The form's result: the details, or what is wrong with it (never both). */
-    public record Result(EventDetails details, List<String> problems) {
+    public record Result(EventDetails details, List<Text> problems) {
         public boolean valid() {
             return problems.isEmpty();
         }
@@ -31,28 +33,28 @@ public final class EventForms {
     }
 
     public static Result read(Map<String, String> form) {
-        List<String> problems = new ArrayList<>();
-        String title = text(form, "title", EventDetails.MAX_TITLE, true, "A title", problems);
-        String description = text(form, "description", EventDetails.MAX_DESCRIPTION, false, "The description", problems);
-        String location = text(form, "location", EventDetails.MAX_LOCATION, false, "Where", problems);
+        List<Text> problems = new ArrayList<>();
+        String title = text(form, "title", EventDetails.MAX_TITLE, true, field("title"), problems);
+        String description = text(form, "description", EventDetails.MAX_DESCRIPTION, false, field("description"), problems);
+        String location = text(form, "location", EventDetails.MAX_LOCATION, false, field("location"), problems);
         ZoneId zone = zone(form.get("timeZone"), problems);
-        Instant starts = instant(form.get("startsAt"), zone, true, "The start", problems);
-        Instant ends = instant(form.get("endsAt"), zone, true, "The end", problems);
-        Instant opens = instant(form.get("opensAt"), zone, false, "The opening of registration", problems);
-        Instant closes = instant(form.get("closesAt"), zone, false, "The close of registration", problems);
+        Instant starts = instant(form.get("startsAt"), zone, true, field("start"), problems);
+        Instant ends = instant(form.get("endsAt"), zone, true, field("end"), problems);
+        Instant opens = instant(form.get("opensAt"), zone, false, field("opens"), problems);
+        Instant closes = instant(form.get("closesAt"), zone, false, field("closes"), problems);
         Integer capacity = capacity(form.get("capacity"), problems);
         if (starts != null && ends != null) {
             if (!ends.isAfter(starts)) {
-                problems.add("The end must be after the start.");
+                problems.add(Text.of("eventForm.endBeforeStart"));
             } else if (Duration.between(starts, ends).compareTo(LONGEST_EVENT) > 0) {
-                problems.add("An event lasts at most 31 days.");
+                problems.add(Text.of("eventForm.tooLong", LONGEST_EVENT.toDays()));
             }
         }
         if (opens != null && closes != null && !closes.isAfter(opens)) {
-            problems.add("Registration must close after it opens.");
+            problems.add(Text.of("eventForm.closesBeforeOpens"));
         }
         if (closes != null && ends != null && closes.isAfter(ends)) {
-            problems.add("Registration must close before the event ends.");
+            problems.add(Text.of("eventForm.closesAfterEnd"));
         }
         if (!problems.isEmpty()) {
             return new Result(null, List.copyOf(problems));
@@ -67,21 +69,25 @@ public final class EventForms {
         return value != null && (value.equals("on") || value.equals("true"));
     }
 
-    private static String text(Map<String, String> form, String name, int max, boolean required, String what,
-                               List<String> problems) {
+    private static Text field(String name) {
+        return Text.of("eventForm.field." + name);
+    }
+
+    private static String text(Map<String, String> form, String name, int max, boolean required, Text what,
+                               List<Text> problems) {
         String value = form.get(name);
         value = value == null ? "" : value.strip();
         if (required && value.isEmpty()) {
-            problems.add(what + " is needed.");
+            problems.add(Text.of("eventForm.needed", what));
         } else if (value.length() > max) {
-            problems.add(what + " is too long: at most " + max + " characters.");
+            problems.add(Text.of("eventForm.tooLongText", what, max));
         } else if (value.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
-            problems.add(what + " contains control characters.");
+            problems.add(Text.of("eventForm.controlCharacters", what));
         }
         return value;
     }
 
-    private static ZoneId zone(String raw, List<String> problems) {
+    private static ZoneId zone(String raw, List<Text> problems) {
         if (raw == null || raw.isBlank()) {
             return ZoneId.of("UTC");
         }
@@ -92,31 +98,31 @@ public final class EventForms {
         } catch (DateTimeException e) {
             // named below
         }
-        problems.add("The time zone is not one this site knows (for example Europe/Berlin or America/New_York).");
+        problems.add(Text.of("eventForm.zone"));
         return ZoneId.of("UTC");
     }
 
-    private static Instant instant(String raw, ZoneId zone, boolean required, String what, List<String> problems) {
+    private static Instant instant(String raw, ZoneId zone, boolean required, Text what, List<Text> problems) {
         if (raw == null || raw.isBlank()) {
             if (required) {
-                problems.add(what + " is needed (date and time).");
+                problems.add(Text.of("eventForm.neededTime", what));
             }
             return null;
         }
         try {
             LocalDateTime local = LocalDateTime.parse(raw.strip());
             if (local.getYear() < 2000 || local.getYear() > 2200) {
-                problems.add(what + " is not a plausible date.");
+                problems.add(Text.of("eventForm.implausible", what));
                 return null;
             }
             return local.atZone(zone).toInstant();
         } catch (DateTimeParseException e) {
-            problems.add(what + " is not a date and time like 2026-12-24T18:00.");
+            problems.add(Text.of("eventForm.notATime", what));
             return null;
         }
     }
 
-    private static Integer capacity(String raw, List<String> problems) {
+    private static Integer capacity(String raw, List<Text> problems) {
         if (raw == null || raw.isBlank()) {
             return null;
         }
@@ -128,8 +134,7 @@ public final class EventForms {
         } catch (NumberFormatException e) {
             // named below
         }
-        problems.add("The number of places must be a whole number from 1 to " + EventDetails.MAX_CAPACITY
-                + ", or empty for no limit.");
+        problems.add(Text.of("eventForm.capacity", EventDetails.MAX_CAPACITY));
         return null;
     }
 }

@@ -1,20 +1,19 @@
 package dev.resonitelink.link.boundary;
 
 import dev.resonitelink.oauth.entity.LinkFailure;
+import dev.resonitelink.web.Languages;
 import dev.resonitelink.web.Pages;
+import dev.resonitelink.web.Texts;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.ResourceBundle;
 
 /**
- * The page a failed or cancelled link attempt ends on: its HTTP status and its words ({@code LinkFailures.properties}
- * beside this class), with an error id to quote.
+ * The page a failed or cancelled link attempt ends on: its HTTP status and its words in the reader's language (the
+ * message bundles' {@code failure.<LinkFailure>.*} keys), with an error id to quote.
  */
 public final class FailurePages {
-
-    private static final ResourceBundle TEXTS = ResourceBundle.getBundle(FailurePages.class.getPackageName() + ".LinkFailures");
 
     private FailurePages() {
     }
@@ -22,9 +21,10 @@ public final class FailurePages {
     public static void render(HttpServletRequest request, HttpServletResponse response, LinkFailure failure,
                               String errorId, String providerError) throws ServletException, IOException {
         request.setAttribute("failure", failure.name());
-        request.setAttribute("title", text(failure, "title"));
-        request.setAttribute("explanation", text(failure, "explanation"));
-        request.setAttribute("nextStep", text(failure, "next-step"));
+        Texts texts = Languages.texts(request);
+        request.setAttribute("title", text(texts, failure, "title"));
+        request.setAttribute("explanation", text(texts, failure, "explanation"));
+        request.setAttribute("nextStep", text(texts, failure, "nextStep"));
         request.setAttribute("errorId", errorId);
         request.setAttribute("providerError", providerError);
         int status = status(failure);
@@ -35,9 +35,9 @@ public final class FailurePages {
         Pages.render(request, response, "outcome", status);
     }
 
-    /** One of a failure's texts: {@code title}, {@code explanation} or {@code next-step}. */
-    static String text(LinkFailure failure, String part) {
-        return TEXTS.getString(failure.name() + "." + part);
+    /** One of a failure's texts: {@code title}, {@code explanation} or {@code nextStep}. */
+    static String text(Texts texts, LinkFailure failure, String part) {
+        return texts.get("failure." + failure.name() + "." + part);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.resonitelink.link.boundary;
 
+import dev.resonitelink.web.Text;
 import dev.resonitelink.oauth.control.AuthorizationCodeFlow;
 import dev.resonitelink.oauth.control.Providers;
 import dev.resonitelink.oauth.control.Resonite;
@@ -40,21 +41,19 @@ public class LinkStartServlet extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
-        if (Pages.refusedForm(req, resp, "The link button was pressed on a page that is too old. Open your account page and try again.")) {
+        if (Pages.refusedForm(req, resp, Text.of("form.expired.link"))) {
             return;
         }
         String returnTo = req.getParameter("returnTo");
         if (returnTo != null && !returnTo.isEmpty() && ReturnTargets.safe(returnTo).isEmpty()) {
-            Pages.message(req, resp, 400, "That return address is not allowed",
-                    "After linking you can only be sent to a page of this site. Open your account page and try again.");
+            Pages.message(req, resp, 400, Text.of("link.returnTo.title"), Text.of("link.returnTo.text"));
             return;
         }
         String scope = req.getParameter("scope");
         Set<String> extraScopes = scope == null || scope.isEmpty() ? Set.of() : Set.of(scope);
         if (!Providers.EXTRA_SCOPES.containsAll(extraScopes)) {
-            Pages.message(req, resp, 400, "That permission cannot be asked for here",
-                    "A link can ask Resonite for the Patreon or e-mail permission on top of what this site always asks"
-                            + " for, and nothing else. Open your account page and try again.");
+            Pages.message(req, resp, 400, Text.of("link.scope.title"), Text.of("link.scope.text"));
+
             return;
         }
         URI redirect;

@@ -1,5 +1,6 @@
 package dev.resonitelink.link.boundary;
 
+import dev.resonitelink.web.Text;
 import dev.resonitelink.SitePrincipal;
 import dev.resonitelink.audit.AuditTrail;
 import dev.resonitelink.audit.AuditEntry;
@@ -38,7 +39,7 @@ public class UnlinkServlet extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
-        if (Pages.refusedForm(req, resp, "Open your account page again and retry.")) {
+        if (Pages.refusedForm(req, resp, Text.of("form.expired.account"))) {
             return;
         }
         SitePrincipal principal = Pages.principal(req);

@@ -26,14 +26,7 @@ public record LinkView(String resoniteId, String username, String iconUrl, Strin
                        Integer patreonSupportMonths, List<String> scopes, Instant linkedAt, Instant refreshedAt,
                        boolean refreshable, boolean needsReconsent) {
 
-    /** For pages: when linked, in words. */
-    public String linkedAtText() {
-        return dev.resonitelink.web.Dates.show(linkedAt);
-    }
 
-    public String refreshedAtText() {
-        return dev.resonitelink.web.Dates.show(refreshedAt);
-    }
 
     public static LinkView of(AccountLink link) {
         return new LinkView(link.resoniteId(), link.username(), link.iconUrl(), link.email(), link.patreonActive(),

@@ -1,5 +1,6 @@
 package dev.resonitelink.organizer.boundary;
 
+import dev.resonitelink.web.Text;
 import dev.resonitelink.web.Pages;
 import dev.resonitelink.web.View;
 import jakarta.inject.Inject;
@@ -62,12 +63,14 @@ public class OrganizerAccessFilter extends HttpFilter {
             // asked here with its errors (a database that cannot answer is not a refusal); the navigation reuses it
             access.organizer = principal != null && grants.isOrganizer(principal);
             if (!access.organizer) {
-                String text = "This page is for the event's organizers. If you should be one, ask an organizer to grant you the rights.";
+                Text title = Text.of("organizer.only.title");
+                Text text = Text.of("organizer.only.text");
                 if ("GET".equals(request.getMethod()) || "POST".equals(request.getMethod())) {
-                    Pages.message(request, response, 403, "Organizers only", text);
+                    Pages.message(request, response, 403, title, text);
                 } else {
-                    Pages.plain(request, response, 403, "Organizers only", text);
+                    Pages.plain(request, response, 403, title, text);
                 }
+
                 return;
             }
         }

@@ -1,5 +1,6 @@
 package dev.resonitelink.organizer.boundary;
 
+import dev.resonitelink.web.Text;
 import dev.resonitelink.web.Pages;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;
@@ -23,7 +24,7 @@ public class OrganizerClaimServlet extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
-        if (Pages.refusedForm(req, resp, "Please open the page again and resubmit.")) {
+        if (Pages.refusedForm(req, resp, Text.of("form.expired.again"))) {
             return;
         }
         String code = req.getParameter("code");
@@ -31,13 +32,13 @@ public class OrganizerClaimServlet extends HttpServlet {
                 code == null || code.length() > 100 ? "" : code, Pages.requestId());
         switch (result) {
             case DONE -> resp.sendRedirect(req.getContextPath() + "/organizer");
-            case FROM_IDENTITY_PROVIDER -> Pages.message(req, resp, 409, "Organizers come from your organization",
-                    "Organizer rights follow a group at your organization's sign-in. Ask its administrators.");
-            case NO_CODE_PENDING -> Pages.message(req, resp, 409, "No code is pending",
-                    "This site has organizers already. Ask one of them to grant you organizer rights.");
+            case FROM_IDENTITY_PROVIDER -> Pages.message(req, resp, 409, Text.of("claim.fromProvider.title"),
+                    Text.of("claim.fromProvider.text"));
+            case NO_CODE_PENDING -> Pages.message(req, resp, 409, Text.of("claim.noCode.title"),
+                    Text.of("claim.noCode.text"));
             default -> {
-                req.setAttribute("error", "That code is not the one in the server log. After "
-                        + OrganizerGrants.MAX_CODE_FAILURES + " wrong attempts it is withdrawn until the next start.");
+                req.setAttribute("error", Text.of("claim.error.wrongCode", OrganizerGrants.MAX_CODE_FAILURES));
+
                 Pages.render(req, resp, "claim", 400);
             }
         }

@@ -1,5 +1,6 @@
 package dev.resonitelink.organizer.boundary;
 
+import dev.resonitelink.web.Text;
 import dev.resonitelink.web.Pages;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;
@@ -21,14 +22,15 @@ public class OrganizerRolesServlet extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
-        if (Pages.refusedForm(req, resp, "Please open the registrants page again and resubmit.")) {
+        if (Pages.refusedForm(req, resp, Text.of("form.expired.registrants"))) {
             return;
         }
         String action = req.getParameter("action");
         String username = req.getParameter("username");
         if (!("grant".equals(action) || "revoke".equals(action)) || username == null || username.isBlank()
                 || username.length() > 64) {
-            Pages.message(req, resp, 400, "Nothing was changed", "Name an existing account and choose grant or revoke.");
+            Pages.message(req, resp, 400, Text.of("roles.invalid.title"), Text.of("roles.invalid.text"));
+
             return;
         }
         OrganizerGrants.Result result = grants.change(req.getUserPrincipal().getName(), username.trim(),

@@ -28,8 +28,9 @@ public class RegistrantsExportServlet extends HttpServlet {
         resp.setContentType("text/csv;charset=UTF-8");
         resp.setHeader("Content-Disposition", "attachment; filename=\"registrants.csv\"");
         PrintWriter out = resp.getWriter();
-        out.print("local_user,resonite_id,resonite_username,linked_at,patreon_active_supporter,signed_up_at,origin,"
-                + "display_name,email\r\n");
+        out.print(Csv.header(req, "registrants", "local_user", "resonite_id", "resonite_username", "linked_at",
+                "patreon_active_supporter", "signed_up_at", "origin", "display_name", "email"));
+
         int page = 1;
         RegistrantPage result;
         do {

@@ -81,7 +81,7 @@ public class WebhooksResource {
         WebhookEndpoints.Created created = endpoints.create(url, description == null ? "" : description, types,
                 actor, Pages.requestId());
         if (created.problem() != null) {
-            return invalid(created.problem());
+            return invalid(dev.resonitelink.web.Texts.of(java.util.Locale.ENGLISH).get(created.problem()));
         }
         return Response.status(Response.Status.CREATED).entity(Json.createObjectBuilder()
                         .add("id", created.endpoint().id()).add("secret", created.secret()).build())

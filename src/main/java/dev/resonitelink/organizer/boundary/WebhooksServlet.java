@@ -1,5 +1,6 @@
 package dev.resonitelink.organizer.boundary;
 
+import dev.resonitelink.web.Text;
 import dev.resonitelink.web.Pages;
 import dev.resonitelink.webhook.boundary.Outbox;
 import dev.resonitelink.webhook.boundary.WebhookEndpoints;
@@ -40,7 +41,7 @@ public class WebhooksServlet extends HttpServlet {
         }
         Optional<WebhookEndpoint> endpoint = endpoints.find(id);
         if (endpoint.isEmpty()) {
-            Pages.message(req, resp, 404, "No such endpoint", "That webhook endpoint does not exist (any more).");
+            Pages.message(req, resp, 404, Text.of("webhook.none.title"), Text.of("webhook.none.text"));
             return;
         }
         show(req, resp, endpoint.get(), 200);
@@ -48,7 +49,7 @@ public class WebhooksServlet extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
-        if (Pages.refusedForm(req, resp, "Open the webhooks page again and retry.")) {
+        if (Pages.refusedForm(req, resp, Text.of("form.expired.webhooks"))) {
             return;
         }
         String organizer = Pages.principal(req).name();
@@ -70,7 +71,7 @@ public class WebhooksServlet extends HttpServlet {
             return;
         }
         if (endpoints.find(id).isEmpty()) {
-            Pages.message(req, resp, 404, "No such endpoint", "That webhook endpoint does not exist (any more).");
+            Pages.message(req, resp, 404, Text.of("webhook.none.title"), Text.of("webhook.none.text"));
             return;
         }
         String action = req.getParameter("action") == null ? "" : req.getParameter("action");
@@ -88,7 +89,8 @@ public class WebhooksServlet extends HttpServlet {
                 return;
             }
             default -> {
-                Pages.message(req, resp, 400, "Which action?", "Use one of the endpoint page's buttons.");
+                Pages.message(req, resp, 400, Text.of("webhook.action.title"), Text.of("webhook.action.text"));
+
                 return;
             }
         }

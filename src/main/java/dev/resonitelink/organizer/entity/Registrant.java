@@ -15,7 +15,4 @@ public record Registrant(String localUser, Instant signedUpAt, String resoniteId
         return resoniteId != null;
     }
 
-    public String linkedAtText() {
-        return dev.resonitelink.web.Dates.show(linkedAt);
-    }
 }

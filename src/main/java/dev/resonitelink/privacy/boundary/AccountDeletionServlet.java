@@ -1,5 +1,6 @@
 package dev.resonitelink.privacy.boundary;
 
+import dev.resonitelink.web.Text;
 import dev.resonitelink.SitePrincipal;
 import dev.resonitelink.link.boundary.AccountLinks;
 import dev.resonitelink.web.Pages;
@@ -35,7 +36,8 @@ public class AccountDeletionServlet extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
-        if (Pages.refusedForm(req, resp, "Open your account page again and retry. Nothing was deleted.")) {
+        if (Pages.refusedForm(req, resp, Text.of("form.expired.deleteAccount"))
+) {
             return;
         }
         Reauthentication.Result confirmed = reauthentication.confirm(req);

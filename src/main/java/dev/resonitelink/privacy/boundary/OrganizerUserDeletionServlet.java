@@ -1,5 +1,6 @@
 package dev.resonitelink.privacy.boundary;
 
+import dev.resonitelink.web.Text;
 import dev.resonitelink.SitePrincipal;
 import dev.resonitelink.account.boundary.SiteUsers;
 import dev.resonitelink.link.boundary.AccountLinks;
@@ -45,7 +46,7 @@ public class OrganizerUserDeletionServlet extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
-        if (Pages.refusedForm(req, resp, "Open the registrants list again and retry. Nothing was deleted.")) {
+        if (Pages.refusedForm(req, resp, Text.of("form.expired.deleteUser"))) {
             return;
         }
         String user = req.getParameter("user");
@@ -54,8 +55,7 @@ public class OrganizerUserDeletionServlet extends HttpServlet {
         }
         String reason = req.getParameter("reason") == null ? "" : req.getParameter("reason").strip();
         if (reason.isEmpty() || reason.length() > MAX_REASON) {
-            req.setAttribute("error", "Give a reason of 1 to " + MAX_REASON + " characters: it goes into the audit"
-                    + " trail. Nothing was deleted.");
+            req.setAttribute("error", Text.of("deleteUser.error.reason", MAX_REASON));
             req.setAttribute("errorOutcome", "reason-needed");
             render(req, resp, user, 400);
             return;
@@ -76,15 +76,16 @@ public class OrganizerUserDeletionServlet extends HttpServlet {
     private boolean refusedTarget(HttpServletRequest req, HttpServletResponse resp, String user)
             throws ServletException, IOException {
         if (user == null || user.isBlank() || user.length() > 255) {
-            Pages.message(req, resp, 400, "Which user?", "Choose the user to delete in the registrants list.");
+            Pages.message(req, resp, 400, Text.of("deleteUser.which.title"), Text.of("deleteUser.which.text"));
             return true;
         }
         if (user.equals(Pages.principal(req).name())) {
-            Pages.message(req, resp, 400, "That is you", "Delete your own account on your account page.");
+            Pages.message(req, resp, 400, Text.of("deleteUser.self.title"), Text.of("deleteUser.self.text"));
             return true;
         }
         if (users.createdAt(user).isEmpty() && links.view(new SitePrincipal(user)).isEmpty()) {
-            Pages.message(req, resp, 404, "No such user", "There is no site user of that name (any more).");
+            Pages.message(req, resp, 404, Text.of("deleteUser.none.title"), Text.of("deleteUser.none.text"));
+
             return true;
         }
         return false;

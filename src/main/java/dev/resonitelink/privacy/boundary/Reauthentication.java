@@ -1,5 +1,6 @@
 package dev.resonitelink.privacy.boundary;
 
+import dev.resonitelink.web.Text;
 import dev.resonitelink.account.boundary.PasswordConfirmation;
 import dev.resonitelink.settings.Settings;
 import dev.resonitelink.signin.boundary.SiteSignInAge;
@@ -56,18 +57,18 @@ public class Reauthentication {
     int refused(HttpServletRequest request, Result result) {
         switch (result) {
             case WRONG_PASSWORD -> {
-                request.setAttribute("error", "That is not your password. Nothing was deleted.");
+                request.setAttribute("error", Text.of("delete.error.wrongPassword"));
                 request.setAttribute("errorOutcome", "wrong-password");
                 return 400;
             }
             case THROTTLED -> {
-                request.setAttribute("error", "Too many wrong passwords. Wait a moment, then try again. Nothing was deleted.");
+                request.setAttribute("error", Text.of("delete.error.throttled"));
                 request.setAttribute("errorOutcome", "throttled");
                 return 429;
             }
             default -> {
-                request.setAttribute("error", "Sign in again first: deleting needs a sign-in of the last "
-                        + RECENT_SIGN_IN.toMinutes() + " minutes. Nothing was deleted.");
+                request.setAttribute("error", Text.of("delete.error.signInAgain", RECENT_SIGN_IN.toMinutes()));
+
                 request.setAttribute("errorOutcome", "sign-in-again");
                 return 403;
             }

@@ -1,5 +1,6 @@
 package dev.resonitelink.signin.boundary;
 
+import dev.resonitelink.web.Text;
 import dev.resonitelink.signin.control.SiteSignInFlow;
 import dev.resonitelink.settings.Settings;
 import dev.resonitelink.web.Pages;
@@ -30,7 +31,7 @@ public class LogoutServlet extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
-        if (Pages.refusedForm(req, resp, "Please reload the page and try again.")) {
+        if (Pages.refusedForm(req, resp, Text.of("form.expired.reload"))) {
             return;
         }
         HttpSession session = req.getSession(false);

@@ -1,5 +1,6 @@
 package dev.resonitelink.signin.boundary;
 
+import dev.resonitelink.web.Text;
 import dev.resonitelink.account.boundary.LoginServlet;
 import dev.resonitelink.settings.Settings;
 import dev.resonitelink.signin.entity.SiteSignInFailure;
@@ -36,23 +37,14 @@ final class SiteSignInPages {
         if (reason == SiteSignInFailure.Reason.NOT_RECORDED) {
             resp.setHeader("Retry-After", "5");
         }
-        req.setAttribute("error", words(reason) + " (Error id " + requestId + ".)");
+        req.setAttribute("error", Text.of("signin.error.withId", words(reason), requestId));
         req.setAttribute("errorOutcome", e.outcome());
         LoginServlet.renderSso(req, resp, reason.status(), settings);
     }
 
-    private static String words(SiteSignInFailure.Reason reason) {
-        return switch (reason) {
-            case CANCELLED -> "The sign-in was cancelled at your organization's sign-in page.";
-            case NOT_STARTED_HERE -> "This sign-in link was already used, has expired, or was not started in this"
-                    + " browser. Start the sign-in again.";
-            case LOCAL_ACCOUNT_EXISTS -> "An account of this site's own sign-in already has the name your"
-                    + " organization's sign-in gives you, so you are not signed in. Ask the site's operator to move that"
-                    + " account to your organization's sign-in.";
-            case NOT_RECORDED -> "Your sign-in could not be recorded right now. Try again in a moment.";
-            case PROVIDER_UNREACHABLE -> "Your organization's sign-in could not be reached. Try again in a moment.";
-            case ANSWER_REFUSED -> "Your organization's sign-in answered in a way this site cannot accept, so you are"
-                    + " not signed in.";
-        };
+    /** The words of a reason: key {@code signin.error.<Reason>}. */
+    static Text words(SiteSignInFailure.Reason reason) {
+        return Text.of("signin.error." + reason.name());
     }
+
 }

@@ -1,5 +1,6 @@
 package dev.resonitelink.signin.boundary;
 
+import dev.resonitelink.web.Text;
 import dev.resonitelink.web.HttpFlowSession;
 import dev.resonitelink.signin.control.SiteSignInFlow;
 import dev.resonitelink.signin.entity.SiteSignInFailure;
@@ -48,7 +49,7 @@ public class SiteSignInStartServlet extends HttpServlet {
         if (settings.signIn().oidc()) {
             return false;
         }
-        Pages.message(req, resp, 404, "Not here", "This site signs you in with its own accounts.");
+        Pages.message(req, resp, 404, Text.of("signin.noSso.title"), Text.of("signin.noSso.text"));
         return true;
     }
 }

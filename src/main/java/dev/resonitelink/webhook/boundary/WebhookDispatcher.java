@@ -122,10 +122,12 @@ public class WebhookDispatcher {
     }
 
     private void attempt(Claimed claimed) {
-        Optional<String> refused = endpoints.policy().refusal(claimed.url());
+        Optional<dev.resonitelink.web.Text> refused = endpoints.policy().refusal(claimed.url());
         WebhookSender.Attempt result;
-        if (refused.isPresent()) {
-            result = new WebhookSender.Attempt(0, "target refused: " + refused.get());
+        if (refused.isPresent()) { // kept with the delivery for the operators, in the site's default language
+            result = new WebhookSender.Attempt(0, "target refused: "
+                    + dev.resonitelink.web.Texts.of(java.util.Locale.ENGLISH).get(refused.get()));
+
         } else {
             List<String> secrets = endpoints.signingSecrets(claimed.endpointId());
             result = sender().send(URI.create(claimed.url()), WebhookSignatures.headers(claimed.messageId(),

@@ -1,5 +1,6 @@
 package dev.resonitelink.webhook.boundary;
 
+import dev.resonitelink.web.Text;
 import dev.resonitelink.audit.AuditEntry;
 import dev.resonitelink.audit.AuditTrail;
 import dev.resonitelink.settings.Settings;
@@ -36,7 +37,7 @@ public class WebhookEndpoints {
     public static final int MAX_ENDPOINTS = 50;
 
     /** A new endpoint and its secret (shown this once), or why it was refused. */
-    public record Created(WebhookEndpoint endpoint, String secret, String problem) {
+    public record Created(WebhookEndpoint endpoint, String secret, Text problem) {
     }
 
     @PersistenceContext
@@ -57,13 +58,13 @@ public class WebhookEndpoints {
     @Transactional
     public Created create(String url, String description, Collection<String> types, String organizer,
                           String requestId) {
-        Optional<String> problem = check(url, description, types);
+        Optional<Text> problem = check(url, description, types);
         if (problem.isPresent()) {
             return new Created(null, null, problem.get());
         }
         if (((Number) em.createNativeQuery("select count(*) from webhook_endpoint").getSingleResult()).intValue()
                 >= MAX_ENDPOINTS) {
-            return new Created(null, null, "At most " + MAX_ENDPOINTS + " endpoints; delete one first.");
+            return new Created(null, null, Text.of("webhook.tooMany", MAX_ENDPOINTS));
         }
         String id = UUID.randomUUID().toString();
         String secret = WebhookSignatures.newSecret();
@@ -77,18 +78,18 @@ public class WebhookEndpoints {
     }
 
     /** Why these values cannot make an endpoint; empty when they can. */
-    public Optional<String> check(String url, String description, Collection<String> types) {
-        Optional<String> target = policy().refusal(url);
+    public Optional<Text> check(String url, String description, Collection<String> types) {
+        Optional<Text> target = policy().refusal(url);
         if (target.isPresent()) {
             return target;
         }
         if (description == null || description.strip().length() > MAX_DESCRIPTION) {
-            return Optional.of("Describe the endpoint in at most " + MAX_DESCRIPTION + " characters.");
+            return Optional.of(Text.of("webhook.description", MAX_DESCRIPTION));
         }
         if (types == null || types.isEmpty() || !types.stream().allMatch(type -> WebhookEventType.ofWire(type)
                 .filter(WebhookEventType.subscribable()::contains).isPresent())) {
-            return Optional.of("Choose the events to send: one or more of " + String.join(", ",
-                    WebhookEventType.subscribable().stream().map(WebhookEventType::wire).toList()) + ".");
+            return Optional.of(Text.of("webhook.types", String.join(", ",
+                    WebhookEventType.subscribable().stream().map(WebhookEventType::wire).toList())));
         }
         return Optional.empty();
     }

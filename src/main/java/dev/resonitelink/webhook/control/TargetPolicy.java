@@ -1,5 +1,6 @@
 package dev.resonitelink.webhook.control;
 
+import dev.resonitelink.web.Text;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
@@ -39,56 +40,53 @@ public final class TargetPolicy {
         this(allowLoopback, allowPrivateNetworks, InetAddress::getAllByName);
     }
 
-    /** Why the URL may not receive webhooks, in words for the organizer; empty when it may. */
-    public Optional<String> refusal(String url) {
+    /** Why the URL may not receive webhooks, as words for the organizer (keys {@code webhook.target.*}); empty when it may. */
+    public Optional<Text> refusal(String url) {
         if (url == null || url.isBlank() || url.length() > MAX_URL) {
-            return Optional.of("Give the endpoint's address: an https URL of at most " + MAX_URL + " characters.");
+            return Optional.of(Text.of("webhook.target.missing", MAX_URL));
         }
         URI uri;
         try {
             uri = new URI(url.strip());
         } catch (URISyntaxException e) {
-            return Optional.of("That is not a URL.");
+            return Optional.of(Text.of("webhook.target.notUrl"));
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!uri.isAbsolute() || uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
-            return Optional.of("The address must be an https URL with a host name.");
+            return Optional.of(Text.of("webhook.target.notHttps"));
         }
         if (uri.getRawUserInfo() != null || uri.getRawFragment() != null) {
-            return Optional.of("The address may not carry a user name, password or fragment.");
+            return Optional.of(Text.of("webhook.target.userInfo"));
         }
         InetAddress[] addresses;
         try {
             addresses = resolver.resolve(uri.getHost());
         } catch (UnknownHostException e) {
-            return Optional.of("The host " + uri.getHost() + " cannot be resolved.");
+            return Optional.of(Text.of("webhook.target.unresolved", uri.getHost()));
         }
         boolean allLoopback = addresses.length > 0;
         for (InetAddress address : addresses) {
-            Optional<String> refused = refusal(address);
+            Optional<Text> refused = refusal(address);
             if (refused.isPresent()) {
                 return refused;
             }
             allLoopback &= address.isLoopbackAddress();
         }
         if (scheme.equals("http") && !(allowLoopback && allLoopback)) {
-            return Optional.of("The address must use https: webhooks carry personal data.");
+            return Optional.of(Text.of("webhook.target.plainHttp"));
         }
         return Optional.empty();
     }
 
-    private Optional<String> refusal(InetAddress address) {
+    private Optional<Text> refusal(InetAddress address) {
         if (address.isAnyLocalAddress() || address.isLinkLocalAddress() || address.isMulticastAddress()) {
-            return Optional.of("The address resolves to " + address.getHostAddress()
-                    + ", a link-local, unspecified or multicast address, where webhooks never go.");
+            return Optional.of(Text.of("webhook.target.special", address.getHostAddress()));
         }
         if (address.isLoopbackAddress() && !allowLoopback) {
-            return Optional.of("The address resolves to this machine (" + address.getHostAddress() + "), where webhooks"
-                    + " do not go.");
+            return Optional.of(Text.of("webhook.target.loopback", address.getHostAddress()));
         }
         if (privateNetwork(address) && !allowPrivateNetworks) {
-            return Optional.of("The address resolves to a private network address (" + address.getHostAddress()
-                    + "), where webhooks do not go.");
+            return Optional.of(Text.of("webhook.target.private", address.getHostAddress()));
         }
         return Optional.empty();
     }

@@ -7,7 +7,4 @@ public record WebhookDelivery(String id, String messageId, String eventType, Str
                               Integer lastStatusCode, String lastError, Instant createdAt, Instant lastAttemptAt,
                               Instant nextAttemptAt) {
 
-    public String createdAtText() {
-        return dev.resonitelink.web.Dates.show(createdAt);
-    }
 }

@@ -8,7 +8,4 @@ public record WebhookEndpoint(String id, String url, String description, List<St
                               String disabledReason, Instant failingSince, Instant previousSecretUntil, String createdBy,
                               Instant createdAt) {
 
-    public String createdAtText() {
-        return dev.resonitelink.web.Dates.show(createdAt);
-    }
 }

@@ -2,7 +2,10 @@ package dev.resonitelink.event.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.resonitelink.web.Texts;
 import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -48,7 +51,7 @@ class EventFormsTest {
         EventForms.Result result = EventForms.read(form);
         assertThat(result.valid()).isFalse();
         assertThat(result.details()).isNull();
-        assertThat(result.problems()).hasSize(5).anySatisfy(p -> assertThat(p).startsWith("A title"))
+        assertThat(english(result)).hasSize(5).anySatisfy(p -> assertThat(p).startsWith("A title"))
                 .anySatisfy(p -> assertThat(p).startsWith("The time zone"))
                 .anySatisfy(p -> assertThat(p).startsWith("The end is not a date"))
                 .anySatisfy(p -> assertThat(p).startsWith("The number of places"))
@@ -59,23 +62,28 @@ class EventFormsTest {
     void theEndComesAfterTheStartAndRegistrationClosesBeforeTheEnd() {
         Map<String, String> form = valid();
         form.put("endsAt", "2026-12-24T18:00");
-        assertThat(EventForms.read(form).problems()).containsExactly("The end must be after the start.");
+        assertThat(english(EventForms.read(form))).containsExactly("The end must be after the start.");
         form = valid();
         form.put("closesAt", "2026-12-24T21:00");
-        assertThat(EventForms.read(form).problems()).containsExactly("Registration must close before the event ends.");
+        assertThat(english(EventForms.read(form))).containsExactly("Registration must close before the event ends.");
         form = valid();
         form.put("opensAt", "2026-12-20T10:00");
         form.put("closesAt", "2026-12-19T10:00");
-        assertThat(EventForms.read(form).problems()).containsExactly("Registration must close after it opens.");
+        assertThat(english(EventForms.read(form))).containsExactly("Registration must close after it opens.");
         form = valid();
         form.put("endsAt", "2027-02-24T18:00");
-        assertThat(EventForms.read(form).problems()).containsExactly("An event lasts at most 31 days.");
+        assertThat(english(EventForms.read(form))).containsExactly("An event lasts at most 31 days.");
     }
 
     @Test
     void controlCharactersAreRefusedButLineBreaksKept() {
         Map<String, String> form = valid();
         form.put("title", "Work\u0000shop");
-        assertThat(EventForms.read(form).problems()).containsExactly("A title contains control characters.");
+        assertThat(english(EventForms.read(form))).containsExactly("A title contains control characters.");
+    }
+
+    /** The problems as an English reader sees them (the words come from the message bundle). */
+    private static List<String> english(EventForms.Result result) {
+        return result.problems().stream().map(Texts.of(Locale.ENGLISH)::get).toList();
     }
 }

@@ -3,6 +3,8 @@ package dev.resonitelink.link.boundary;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.resonitelink.oauth.entity.LinkFailure;
+import dev.resonitelink.web.Texts;
+import java.util.Locale;
 import java.util.EnumSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -13,16 +15,22 @@ class FailurePagesTest {
 
     @ParameterizedTest
     @EnumSource(LinkFailure.class)
-    void everyFailureHasATitleAnExplanationAndANextStep(LinkFailure failure) {
-        for (String part : new String[]{"title", "explanation", "next-step"}) {
-            assertThat(FailurePages.text(failure, part)).as(failure + "." + part).isNotBlank();
+    void everyFailureHasATitleAnExplanationAndANextStepInEveryLanguage(LinkFailure failure) {
+        for (Locale language : Texts.LANGUAGES) {
+            for (String part : new String[]{"title", "explanation", "nextStep"}) {
+                String key = "failure." + failure + "." + part;
+                assertThat(FailurePages.text(Texts.of(language), failure, part)).as(language + " " + key)
+                        .isNotBlank().isNotEqualTo(key);
+            }
         }
     }
 
     @Test
-    void noTwoFailuresShareATitle() {
-        assertThat(EnumSet.allOf(LinkFailure.class).stream().map(f -> FailurePages.text(f, "title"))
-                .collect(Collectors.toSet())).hasSize(LinkFailure.values().length);
+    void noTwoFailuresShareATitleInAnyLanguage() {
+        for (Locale language : Texts.LANGUAGES) {
+            assertThat(EnumSet.allOf(LinkFailure.class).stream().map(f -> FailurePages.text(Texts.of(language), f, "title"))
+                    .collect(Collectors.toSet())).as(language.toString()).hasSize(LinkFailure.values().length);
+        }
     }
 
     @ParameterizedTest
