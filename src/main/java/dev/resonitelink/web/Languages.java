@@ -4,7 +4,6 @@ import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Locale;
 
 /**
@@ -21,6 +20,8 @@ public final class Languages {
     static final String BROWSER_ZONE_COOKIE = "tz";
     private static final String LOCALE_ATTRIBUTE = "resonite-link.locale";
     private static final int LONGEST_HEADER = 512;
+    private static final ZoneId UTC = ZoneId.of("UTC");
+
 
     /** The zones a person may choose: every region's zone the JVM knows (e.g. {@code Asia/Tokyo}) and UTC, by name. */
     static final java.util.List<String> ZONES = java.util.stream.Stream.concat(java.util.stream.Stream.of("UTC"),
@@ -77,7 +78,7 @@ public final class Languages {
         if (chosen == null) {
             chosen = zoneOf(cookie(request, BROWSER_ZONE_COOKIE));
         }
-        return chosen == null ? ZoneOffset.UTC : chosen;
+        return chosen == null ? UTC : chosen;
     }
 
     /** Whether the zone was chosen on the account page rather than taken from the browser. */

@@ -11,8 +11,9 @@ import java.util.Locale;
 /**
  * The reader's choices of language and time zone, kept in cookies ({@link Languages}), for anyone, signed in or not.
  * {@code GET /language?to=de&back=/events} is each page's language switch (a link: it changes only how pages read,
- * and works without a session or JavaScript); {@code POST /time-zone} is the account page's form (with its CSRF token;
- * an empty zone goes back to the browser's).
+ * and works without a session or JavaScript); {@code GET /time-zone} is the form the account page links to, and
+ * {@code POST /time-zone} saves its choice (with its CSRF token; an empty zone goes back to the browser's).
+
  */
 @WebServlet(urlPatterns = {PreferencesServlet.LANGUAGE_PATH, PreferencesServlet.ZONE_PATH})
 public class PreferencesServlet extends HttpServlet {
@@ -23,7 +24,8 @@ public class PreferencesServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
         if (!LANGUAGE_PATH.equals(req.getServletPath())) {
-            resp.sendError(405);
+            resp.setHeader("Cache-Control", "no-store");
+            Pages.render(req, resp, "time-zone", 200);
             return;
         }
         Locale language = Languages.supported(req.getParameter("to"));

@@ -21,6 +21,8 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -35,7 +37,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The product as a person uses it, in a real headless Chromium (Debian's chromium and chromedriver; .ci/run installs
  * them): sign up, link, consent, see the linked account with its avatar, decline, unlink, and the organizer's list
- * and CSV export. Every page is checked with axe-core; screenshots of the key pages go to target/screenshots.
+ * and CSV export; the sign-up, link and unlink journey again in Japanese and in German (chosen with the language
+ * switch), asserting on outcome markers rather than words. Every page is checked with axe-core; screenshots of the
+ * key pages go to target/screenshots (the Japanese ones at phone width to target/screenshots/ja).
  */
 class BrowserIT extends DeployedApp {
 
@@ -85,6 +89,59 @@ class BrowserIT extends DeployedApp {
         accessible("linked account page");
         screenshot("3-account-linked");
         phoneScreenshot("3-account-linked-phone");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ja", "de"})
+    void signUpLinkAndUnlinkInAnotherLanguage(String language) {
+        driver.get(root + "login");
+        Chromium.clickThrough(driver, driver.findElement(By.cssSelector("#language-switch a[data-lang=" + language + "]")));
+        assertThat(lang()).isEqualTo(language);
+        assertThat(driver.findElement(By.cssSelector("#language-switch a[aria-current=true]")).getAttribute("data-lang"))
+                .isEqualTo(language);
+        accessible(language + " sign-in page");
+        inLanguage(language, "1-sign-in");
+        signUpAndSignIn(language + shortId());
+        assertThat(lang()).isEqualTo(language);
+        assertThat(driver.findElement(By.id("link-state")).getAttribute("data-linked")).isEqualTo("false");
+        accessible(language + " account page");
+        inLanguage(language, "2-account-not-linked");
+
+        ResoniteStandIn.User user = StandIn.newUser("Ada Lovelace");
+        Chromium.clickThrough(driver, driver.findElement(By.id("link-button")));
+        consent(user, "allow");
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/account?linked"));
+        assertThat(lang()).as("the language survives the trip to Resonite").isEqualTo(language);
+        assertThat(driver.findElement(By.id("link-state")).getAttribute("data-linked")).isEqualTo("true");
+        assertThat(text("resonite-id")).isEqualTo(user.id());
+        accessible(language + " linked account page");
+        inLanguage(language, "3-account-linked");
+
+        Chromium.clickThrough(driver, driver.findElement(By.id("events-nav")));
+        assertThat(lang()).isEqualTo(language);
+        accessible(language + " events page");
+        driver.get(root + "time-zone");
+        accessible(language + " time zone page");
+        inLanguage(language, "4-time-zone");
+        driver.get(root + "account");
+
+        Chromium.clickThrough(driver, waitForId("unlink-button"));
+        assertThat(lang()).isEqualTo(language);
+        accessible(language + " unlink confirmation");
+        inLanguage(language, "5-unlink-confirm");
+        Chromium.clickThrough(driver, driver.findElement(By.id("confirm-unlink")));
+        waitForId("link-button");
+        assertThat(driver.getCurrentUrl()).contains("/account?unlinked");
+        assertThat(driver.findElement(By.id("link-state")).getAttribute("data-linked")).isEqualTo("false");
+        assertThat(lang()).isEqualTo(language);
+
+        Chromium.clickThrough(driver, driver.findElement(By.id("link-button")));
+        consent(StandIn.newUser(), "deny");
+        waitForId("outcome-title");
+        assertThat(driver.findElement(By.id("outcome")).getAttribute("data-outcome")).isEqualTo("DECLINED");
+        assertThat(lang()).isEqualTo(language);
+        accessible(language + " declined page");
+        inLanguage(language, "6-declined");
     }
 
     @Test
@@ -212,7 +269,7 @@ class BrowserIT extends DeployedApp {
         driver.findElement(By.id("ticketRequired")).click();
         Chromium.clickThrough(driver, driver.findElement(By.id("create-event")));
         Chromium.clickThrough(driver, waitForId("publish"));
-        assertThat(text("event-status")).isEqualTo("PUBLISHED");
+        assertThat(driver.findElement(By.id("event-status")).getAttribute("data-status")).isEqualTo("PUBLISHED");
         Chromium.clickThrough(driver, driver.findElement(By.id("make-tickets")));
         String code = driver.findElements(By.cssSelector("#new-codes code")).get(0).getText();
         Chromium.clickThrough(driver, driver.findElement(By.id("rotate-key")));
@@ -263,12 +320,12 @@ class BrowserIT extends DeployedApp {
 
     private void signUpAndSignIn(String name) {
         driver.get(root);
-        Chromium.clickThrough(driver, driver.findElement(By.linkText("Sign up")));
+        Chromium.clickThrough(driver, driver.findElement(By.cssSelector("main a[href$='/signup']")));
         accessible("sign-up page");
         driver.findElement(By.id("username")).sendKeys(name);
         driver.findElement(By.id("password")).sendKeys(Site.PASSWORD);
         Chromium.clickThrough(driver, driver.findElement(By.cssSelector("form button[type=submit]")));
-        assertThat(driver.findElement(By.cssSelector("[role=status]")).getText()).contains("account was created");
+        assertThat(driver.findElement(By.id("account-created")).isDisplayed()).isTrue();
         driver.findElement(By.id("username")).sendKeys(name);
         signInWithEnter();
         waitForId("link-button");
@@ -285,6 +342,22 @@ class BrowserIT extends DeployedApp {
     private void signInWithEnter() {
         WebElement password = driver.findElement(By.id("password"));
         Chromium.navigate(driver, () -> password.sendKeys(Site.PASSWORD, Keys.ENTER));
+    }
+
+    private String lang() {
+        return driver.findElement(By.tagName("html")).getAttribute("lang");
+    }
+
+    /** A screenshot at phone width (no sideways scrolling) of a page in Japanese, kept in target/screenshots/ja. */
+    private void inLanguage(String language, String name) {
+        if (language.equals("ja")) {
+            try {
+                Files.createDirectories(SCREENSHOTS.resolve("ja"));
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+            phoneScreenshot("ja/" + name);
+        }
     }
 
     private WebElement waitForId(String id) {

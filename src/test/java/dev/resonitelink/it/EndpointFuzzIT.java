@@ -81,6 +81,11 @@ class EndpointFuzzIT extends DeployedApp {
             new Endpoint("GET", "api/webhooks", List.of("x"), false),
             new Endpoint("GET", "api/webhooks/00000000-0000-0000-0000-000000000000", List.of(), false),
             new Endpoint("GET", "api/registrants", List.of("q", "page", "size", "linked"), false),
+            // languages (issue 28): the switch and the time zone form
+            new Endpoint("GET", "language", List.of("to", "back"), false),
+            new Endpoint("GET", "time-zone", List.of("x"), false),
+            new Endpoint("POST", "time-zone", List.of("zone", "csrf"), true),
+
             new Endpoint("POST", "login", List.of("username", "password", "csrf"), true),
             new Endpoint("POST", "signup", List.of("username", "password", "csrf"), true),
             new Endpoint("POST", "logout", List.of("csrf"), false),

@@ -9,6 +9,7 @@ import dev.resonitelink.web.HttpFlowSession;
 import dev.resonitelink.oauth.entity.LinkFailedException;
 import dev.resonitelink.oauth.control.ReturnTargets;
 import dev.resonitelink.ops.control.FlowMetrics;
+import dev.resonitelink.web.Languages;
 import dev.resonitelink.web.Pages;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;
@@ -53,13 +54,12 @@ public class LinkStartServlet extends HttpServlet {
         Set<String> extraScopes = scope == null || scope.isEmpty() ? Set.of() : Set.of(scope);
         if (!Providers.EXTRA_SCOPES.containsAll(extraScopes)) {
             Pages.message(req, resp, 400, Text.of("link.scope.title"), Text.of("link.scope.text"));
-
             return;
         }
         URI redirect;
         try {
             redirect = resonite.start(new HttpFlowSession(req.getSession()), Pages.principal(req),
-                    returnTo == null || returnTo.isEmpty() ? null : returnTo, extraScopes);
+                    returnTo == null || returnTo.isEmpty() ? null : returnTo, extraScopes, Languages.of(req));
         } catch (LinkFailedException e) {
             // with openid, Resonite's discovery document could not be read: nothing is pending, nothing stored
             String requestId = Pages.requestId();

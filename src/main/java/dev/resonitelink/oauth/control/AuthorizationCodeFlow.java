@@ -104,6 +104,16 @@ public class AuthorizationCodeFlow {
      */
     public URI start(FlowSession session, SitePrincipal principal, String returnTo, Set<String> extraScopes)
             throws LinkFailedException {
+        return start(session, principal, returnTo, extraScopes, null);
+    }
+
+    /**
+     * {@link #start(FlowSession, SitePrincipal, String, Set)} for a person reading the site in {@code language}: with
+     * OpenID Connect, the request asks the provider to show its pages in it too ({@code ui_locales}, OpenID Connect
+     * Core 3.1.2.1; a provider without it shows its own).
+     */
+    public URI start(FlowSession session, SitePrincipal principal, String returnTo, Set<String> extraScopes,
+                     java.util.Locale language) throws LinkFailedException {
         Set<String> scopes = new LinkedHashSet<>(registration.scopes());
         scopes.addAll(extraScopes);
         State state = new State(32);
@@ -120,6 +130,9 @@ public class AuthorizationCodeFlow {
         Nonce nonce = registration.openIdConnect() ? new Nonce() : null; // OpenID Connect Core 3.1.2.1: always sent
         if (nonce != null) {
             builder.customParameter("nonce", nonce.getValue());
+            if (language != null) {
+                builder.customParameter("ui_locales", language.toLanguageTag());
+            }
         }
         URI redirect = builder.build().toURI();
         pending.add(session, new PendingAuthorization(state.getValue(), verifier == null ? null : verifier.getValue(),
