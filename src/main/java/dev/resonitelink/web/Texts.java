@@ -29,6 +29,8 @@ public final class Texts {
 
     private final Locale locale;
     private final ResourceBundle bundle;
+    private final Map<String, java.time.format.DateTimeFormatter> dateFormats = new ConcurrentHashMap<>();
+
 
     private Texts(Locale locale) {
         this.locale = locale;
@@ -52,6 +54,9 @@ public final class Texts {
         } catch (MissingResourceException e) {
             return key;
         }
+        if (args.length == 0 && pattern.indexOf('{') < 0 && pattern.indexOf('\'') < 0) {
+            return pattern; // most words have no argument and nothing to unquote: no MessageFormat to parse
+        }
         Object[] filled = args;
         for (int i = 0; i < args.length; i++) {
             if (args[i] instanceof Text inner) { // words inside words, e.g. a reason and its error id
@@ -63,9 +68,9 @@ public final class Texts {
 
     }
 
-    /** A value used as it is, not as a message: the date and time patterns ({@code format.*}, DateTimeFormatter's). */
-    public String pattern(String key) {
-        return bundle.getString(key);
+    /** A date and time format of the bundle ({@code format.*}: DateTimeFormatter patterns), in this language. */
+    public java.time.format.DateTimeFormatter dateFormat(String key) {
+        return dateFormats.computeIfAbsent(key, k -> java.time.format.DateTimeFormatter.ofPattern(bundle.getString(k), locale));
     }
 
     public String get(Text text) {

@@ -31,7 +31,10 @@ public final class View {
         boolean isOrganizer();
     }
 
+    private static final DateTimeFormatter ZONE_NAME = DateTimeFormatter.ofPattern("zzz");
+
     private final HttpServletRequest request;
+
     private final String csrf;
     private final Texts texts;
     private final ZoneId zone;
@@ -193,7 +196,7 @@ String tag, Object value, String id) {
     }
 
     private String format(String patternKey, Instant instant, ZoneId in) {
-        return DateTimeFormatter.ofPattern(texts.pattern(patternKey), texts.locale()).format(instant.atZone(in));
+        return texts.dateFormat(patternKey).format(instant.atZone(in));
     }
 
     private String zoneName(Instant at, ZoneId in) {
@@ -201,7 +204,7 @@ String tag, Object value, String id) {
             return "UTC";
         }
         ZonedDateTime there = at.atZone(in);
-        return DateTimeFormatter.ofPattern("zzz", texts.locale()).format(there) + " (" + in.getId() + ")";
+        return ZONE_NAME.withLocale(texts.locale()).format(there) + " (" + in.getId() + ")";
     }
 
     /** One entry of the language switch: the language's name in itself, and the address that chooses it. */
