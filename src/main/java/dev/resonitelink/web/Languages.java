@@ -21,11 +21,14 @@ public final class Languages {
     private static final String LOCALE_ATTRIBUTE = "resonite-link.locale";
     private static final int LONGEST_HEADER = 512;
     private static final ZoneId UTC = ZoneId.of("UTC");
+    /** The JVM's zone ids, read once: {@code ZoneId.getAvailableZoneIds()} copies its ~600 ids at every call. */
+    private static final java.util.Set<String> ZONE_IDS = java.util.Set.copyOf(ZoneId.getAvailableZoneIds());
 
 
     /** The zones a person may choose: every region's zone the JVM knows (e.g. {@code Asia/Tokyo}) and UTC, by name. */
     static final java.util.List<String> ZONES = java.util.stream.Stream.concat(java.util.stream.Stream.of("UTC"),
-            ZoneId.getAvailableZoneIds().stream().filter(id -> id.matches(
+            ZONE_IDS.stream().filter(id -> id.matches(
+
                     "(Africa|America|Antarctica|Arctic|Asia|Atlantic|Australia|Europe|Indian|Pacific)/[A-Za-z_/+-]+"))
                     .sorted()).toList();
 
@@ -88,7 +91,7 @@ public final class Languages {
 
     /** A region zone id (e.g. {@code Asia/Tokyo}) the JVM knows, else null. */
     public static ZoneId zoneOf(String id) {
-        if (id == null || id.isEmpty() || id.length() > 64 || !ZoneId.getAvailableZoneIds().contains(id)) {
+        if (id == null || id.isEmpty() || id.length() > 64 || !ZONE_IDS.contains(id)) {
             return null;
         }
         return ZoneId.of(id);

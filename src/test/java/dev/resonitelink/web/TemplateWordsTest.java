@@ -58,7 +58,31 @@ class TemplateWordsTest {
     }
 
     @Test
+    void everyKeyATemplateOrPageRendererNamesIsInTheBundle() throws IOException {
+        Pattern named = Pattern.compile("(?:page\\.(?:t|html)\\(|Text\\.of\\(|page\\.link\\(\"[^\"]*\", )\"([a-zA-Z0-9_.]+)\"");
+        Set<String> english = MessagesBundleTest.english().keySet();
+        List<String> missing = new ArrayList<>();
+        List<Path> files = new ArrayList<>(templates());
+        try (Stream<Path> sources = Files.walk(SOURCES)) {
+            files.addAll(sources.filter(f -> f.toString().endsWith(".java")).toList());
+        }
+        int keys = 0;
+        for (Path file : files) {
+            Matcher m = named.matcher(Files.readString(file));
+            while (m.find()) {
+                keys++;
+                if (!english.contains(m.group(1)) && !m.group(1).endsWith(".")) {
+                    missing.add(file.getFileName() + ": " + m.group(1));
+                }
+            }
+        }
+        assertThat(keys).as("keys found: the scan works").isGreaterThan(300);
+        assertThat(missing).as("keys named in code but not in messages.properties").isEmpty();
+    }
+
+    @Test
     void noPageRendererHandsASentenceToAPage() throws IOException {
+
         Pattern sentenceAttribute = Pattern.compile("setAttribute\\(\"\\w+\",\\s*\"[^\"]*\\p{L}+ \\p{L}+");
         List<String> found = new ArrayList<>();
         try (Stream<Path> files = Files.walk(SOURCES)) {
