@@ -144,6 +144,47 @@ class BrowserIT extends DeployedApp {
         inLanguage(language, "6-declined");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"ja", "de"})
+    void theOrganizerPagesInAnotherLanguagePassAxe(String language) {
+        Organizers.signedIn(base);
+        driver.get(root + "login");
+        Chromium.clickThrough(driver, driver.findElement(By.cssSelector("#language-switch a[data-lang=" + language + "]")));
+        driver.findElement(By.id("username")).sendKeys(Organizers.NAME);
+        signInWithEnter();
+        Chromium.clickThrough(driver, waitForId("organizer-nav"));
+        assertThat(lang()).isEqualTo(language);
+        accessible(language + " registrants page");
+        inLanguage(language, "7-registrants");
+        Chromium.clickThrough(driver, driver.findElement(By.id("organizer-events-nav")));
+        accessible(language + " organizer events page");
+        String start = java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).plusDays(5).withHour(18).withMinute(0)
+                .withSecond(0).withNano(0).toString();
+        driver.findElement(By.id("title")).sendKeys("Workshop " + shortId());
+        setValue("timeZone", "Asia/Tokyo");
+        setValue("startsAt", start);
+        setValue("endsAt", start.replace("T18:", "T20:"));
+        driver.findElement(By.id("capacity")).sendKeys("1500");
+        driver.findElement(By.id("ticketRequired")).click();
+        driver.findElement(By.id("inviteOnly")).click();
+        Chromium.clickThrough(driver, driver.findElement(By.id("create-event")));
+        Chromium.clickThrough(driver, waitForId("publish"));
+        assertThat(driver.findElement(By.id("event-status")).getAttribute("data-status")).isEqualTo("PUBLISHED");
+        Chromium.clickThrough(driver, driver.findElement(By.id("make-tickets")));
+        assertThat(lang()).isEqualTo(language);
+        accessible(language + " organizer event page");
+        inLanguage(language, "8-organizer-event");
+        Chromium.clickThrough(driver, driver.findElement(By.id("public-page")));
+        assertThat(driver.findElement(By.id("event-rules")).getText()).as("the places in the language's numbers")
+                .contains(language.equals("de") ? "1.500" : "1,500");
+        accessible(language + " event page");
+        inLanguage(language, "9-event");
+        Chromium.clickThrough(driver, driver.findElement(By.id("audit-nav")));
+        accessible(language + " audit trail");
+        Chromium.clickThrough(driver, driver.findElement(By.id("webhooks-nav")));
+        accessible(language + " webhooks page");
+    }
+
     @Test
     void aMissingAvatarFallsBackToTheInitial() {
         signUpAndSignIn("fb" + shortId());
@@ -395,7 +436,12 @@ class BrowserIT extends DeployedApp {
         try {
             Long overflow = (Long) ((JavascriptExecutor) driver).executeScript(
                     "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
-            assertThat(overflow).as("no sideways scrolling on a phone").isLessThanOrEqualTo(0L);
+            Object widest = ((JavascriptExecutor) driver).executeScript("var w = document.documentElement.clientWidth;"
+                    + " return Array.from(document.querySelectorAll('body *')).filter(e => e.getBoundingClientRect()"
+                    + ".right > w + 1).slice(0, 8).map(e => e.tagName + '#' + e.id + '.' + e.className + ' '"
+                    + " + Math.round(e.getBoundingClientRect().right)).join(', ')");
+            assertThat(overflow).as("no sideways scrolling on a phone at " + driver.getCurrentUrl() + "; wider: " + widest)
+                    .isLessThanOrEqualTo(0L);
             screenshot(name);
         } finally {
             driver.manage().window().setSize(desktop);
