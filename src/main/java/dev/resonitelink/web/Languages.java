@@ -24,14 +24,11 @@ public final class Languages {
     /** The JVM's zone ids, read once: {@code ZoneId.getAvailableZoneIds()} copies its ~600 ids at every call. */
     private static final java.util.Set<String> ZONE_IDS = java.util.Set.copyOf(ZoneId.getAvailableZoneIds());
 
-
     /** The zones a person may choose: every region's zone the JVM knows (e.g. {@code Asia/Tokyo}) and UTC, by name. */
     static final java.util.List<String> ZONES = java.util.stream.Stream.concat(java.util.stream.Stream.of("UTC"),
             ZONE_IDS.stream().filter(id -> id.matches(
-
                     "(Africa|America|Antarctica|Arctic|Asia|Atlantic|Australia|Europe|Indian|Pacific)/[A-Za-z_/+-]+"))
                     .sorted()).toList();
-
 
     private Languages() {
     }
@@ -89,7 +86,7 @@ public final class Languages {
         return zoneOf(cookie(request, ZONE_COOKIE)) != null;
     }
 
-    /** A region zone id (e.g. {@code Asia/Tokyo}) the JVM knows, else null. */
+    /** A zone id the JVM knows (e.g. {@code Asia/Tokyo}), else null. */
     public static ZoneId zoneOf(String id) {
         if (id == null || id.isEmpty() || id.length() > 64 || !ZONE_IDS.contains(id)) {
             return null;

@@ -170,24 +170,19 @@ String tag, Object value, String id) {
 
     /** A point in time in the reader's zone and language, with the zone said, e.g. "29 Nov 2026, 00:41 UTC". */
     public String time(Instant instant) {
-        return time(instant, zone);
-    }
-
-    /** A point in time in a given zone (an event's own), in the reader's language. */
-    public String time(Instant instant, ZoneId in) {
-        if (instant == null) {
-            return "";
-        }
-        return t("format.at", format("format.dateTime", instant, in), zoneName(instant, in));
+        return at("format.dateTime", instant, zone);
     }
 
     /** A point in time with its weekday, in a given zone (an event's registration window). */
     public String when(Instant instant, ZoneId in) {
-        return instant == null ? "" : t("format.at", format("format.dayTime", instant, in), zoneName(instant, in));
+        return at("format.dayTime", instant, in);
+    }
+
+    private String at(String patternKey, Instant instant, ZoneId in) {
+        return instant == null ? "" : t("format.at", format(patternKey, instant, in), zoneName(instant, in));
     }
 
     /** From {@code start} to {@code end} in a zone, the day said once when both fall on it. */
-
     public String range(Instant start, Instant end, ZoneId in) {
         boolean sameDay = start.atZone(in).toLocalDate().equals(end.atZone(in).toLocalDate());
         return t("format.range", format("format.dayTime", start, in),
