@@ -3,6 +3,7 @@ package dev.resonitelink.web;
 import dev.resonitelink.SitePrincipal;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
+import gg.jte.html.escape.Escape;
 import gg.jte.output.StringOutput;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -115,15 +116,18 @@ public final class Pages {
         response.setStatus(status);
         response.setContentType("text/html;charset=UTF-8");
         response.setHeader("Content-Language", words.locale().toLanguageTag());
-        response.getWriter().write("<!DOCTYPE html><html lang=\"" + words.locale().toLanguageTag()
-                + "\"><head><meta charset=\"utf-8\"><title>" + escape(words.get("page.title", words.get(title)))
-                + "</title><link rel=\"stylesheet\" href=\"" + request.getContextPath()
-                + "/static/app.css\"></head><body><main><h1>" + escape(words.get(title)) + "</h1><p>"
-                + escape(words.get(text)) + "</p><p><a href=\"" + request.getContextPath() + "/account\">"
-                + escape(words.get("page.back")) + "</a></p></main></body></html>");
-    }
-
-    private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        StringOutput page = new StringOutput(1024);
+        page.writeContent("<!DOCTYPE html><html lang=\"" + words.locale().toLanguageTag()
+                + "\"><head><meta charset=\"utf-8\"><title>");
+        Escape.htmlContent(words.get("page.title", words.get(title)), page);
+        page.writeContent("</title><link rel=\"stylesheet\" href=\"" + request.getContextPath()
+                + "/static/app.css\"></head><body><main><h1>");
+        Escape.htmlContent(words.get(title), page);
+        page.writeContent("</h1><p>");
+        Escape.htmlContent(words.get(text), page);
+        page.writeContent("</p><p><a href=\"" + request.getContextPath() + "/account\">");
+        Escape.htmlContent(words.get("page.back"), page);
+        page.writeContent("</a></p></main></body></html>");
+        response.getWriter().write(page.toString());
     }
 }

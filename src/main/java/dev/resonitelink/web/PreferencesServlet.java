@@ -13,7 +13,6 @@ import java.util.Locale;
  * {@code GET /language?to=de&back=/events} is each page's language switch (a link: it changes only how pages read,
  * and works without a session or JavaScript); {@code GET /time-zone} is the form the account page links to, and
  * {@code POST /time-zone} saves its choice (with its CSRF token; an empty zone goes back to the browser's).
-
  */
 @WebServlet(urlPatterns = {PreferencesServlet.LANGUAGE_PATH, PreferencesServlet.ZONE_PATH})
 public class PreferencesServlet extends HttpServlet {

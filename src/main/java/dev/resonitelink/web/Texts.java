@@ -31,7 +31,6 @@ public final class Texts {
     private final ResourceBundle bundle;
     private final Map<String, java.time.format.DateTimeFormatter> dateFormats = new ConcurrentHashMap<>();
 
-
     private Texts(Locale locale) {
         this.locale = locale;
         this.bundle = ResourceBundle.getBundle(BUNDLE, locale, Texts.class.getClassLoader(), NO_FALLBACK);
@@ -65,7 +64,6 @@ public final class Texts {
             }
         }
         return new MessageFormat(pattern, locale).format(filled);
-
     }
 
     /** A date and time format of the bundle ({@code format.*}: DateTimeFormatter patterns), in this language. */
